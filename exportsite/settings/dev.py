@@ -1,0 +1,10 @@
+"""Settings for `make run`: local, verbose, SQLite unless DATABASE_URL says otherwise."""
+
+from .base import *  # noqa: F403
+from .env import env_list, env_str
+
+DEBUG = True
+# Good for a laptop only; production.py refuses to start without a real key.
+SECRET_KEY = env_str("SECRET_KEY", "django-insecure-dev-only-key-never-use-in-production")
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
+EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")

@@ -1,0 +1,25 @@
+"""Settings for the test suite: always a real PostgreSQL server."""
+
+import os
+import tempfile
+
+from django.core.exceptions import ImproperlyConfigured
+
+from .base import *  # noqa: F403
+from .base import DATABASES
+
+if DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
+    raise ImproperlyConfigured(
+        "The test suite runs against PostgreSQL: set DATABASE_URL=postgres://... "
+        "or run `make test`, which starts a throwaway PostgreSQL cluster for you."
+    )
+
+DEBUG = False
+SECRET_KEY = "test-only-" + "x" * 60
+ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+MEDIA_ROOT = tempfile.mkdtemp(prefix="exportsite-test-media-")
+WAGTAILADMIN_BASE_URL = "http://testserver"
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API + live_server
+LOGGING = {"version": 1, "disable_existing_loggers": False}

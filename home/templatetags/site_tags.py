@@ -1,0 +1,109 @@
+import json
+
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language, get_language_bidi, get_language_info
+from wagtail.models import Locale, Page, Site
+from wagtailseo.utils import StructDataEncoder
+
+register = template.Library()
+
+
+def _locale_home(context):
+    """The home page of the active language for this request's site, looked up once."""
+    request = context.get("request")
+    cache = getattr(request, "_exportsite_locale_home", None) if request else None
+    if cache is not None:
+        return cache or None
+    home = None
+    site = Site.find_for_request(request) if request else None
+    if site is not None:
+        home = site.root_page.specific_deferred.get_translation_or_none(Locale.get_active())
+        if home is not None and not home.live:
+            home = None
+    if request is not None:
+        request._exportsite_locale_home = home or False
+    return home
+
+
+@register.simple_tag(takes_context=True)
+def locale_home(context):
+    return _locale_home(context)
+
+
+@register.inclusion_tag("components/main_menu.html", takes_context=True)
+def main_menu(context):
+    home = _locale_home(context)
+    current = context.get("page")
+    items = list(home.get_children().live().in_menu().public()) if home else []
+    current_path = current.path if current else ""
+    return {
+        "home": home,
+        "items": [
+            {"page": item, "active": bool(current_path) and current_path.startswith(item.path)}
+            for item in items
+        ],
+        "request": context.get("request"),
+    }
+
+
+@register.inclusion_tag("components/language_switcher.html", takes_context=True)
+def language_switcher(context):
+    """Links to the live translations of the current page, and nothing for missing ones."""
+    request = context.get("request")
+    page = context.get("page")
+    current = get_language()
+    links = []
+    if isinstance(page, Page) and page.pk:
+        translations = page.get_translations(inclusive=True).live().select_related("locale")
+        by_code = {p.locale.language_code: p for p in translations}
+        for code, _name in settings.LANGUAGES:
+            if code in by_code:
+                links.append(_language_link(code, by_code[code].get_url(request), current))
+    elif request is not None:
+        # Non-page views (search, forms): Django can translate the URL itself.
+        for code, _name in settings.LANGUAGES:
+            url = translate_url(request.path, code)
+            if url != request.path or code == current:
+                links.append(_language_link(code, url, current))
+    return {"links": links if len(links) > 1 else [], "current": current}
+
+
+def _language_link(code: str, url: str, current: str) -> dict:
+    info = get_language_info(code)
+    return {
+        "code": code,
+        "name_local": info["name_local"],
+        "url": url,
+        "is_current": code == current,
+        "dir": "rtl" if info["bidi"] else "ltr",
+    }
+
+
+@register.inclusion_tag("components/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context):
+    page = context.get("page")
+    if not isinstance(page, Page) or page.depth <= 2:
+        return {"crumbs": []}
+    ancestors = page.get_ancestors().filter(depth__gte=2).live().specific(defer=True)
+    return {"crumbs": [*ancestors, page], "request": context.get("request")}
+
+
+@register.simple_tag
+def text_direction() -> str:
+    return "rtl" if get_language_bidi() else "ltr"
+
+
+@register.filter
+def json_ld(data) -> str:
+    """Serialise a dict into a <script type="application/ld+json"> safely.
+
+    `json.dumps` leaves `</script>` intact; escaping <, > and & keeps an editor's
+    text from closing the script element.
+    """
+    text = data if isinstance(data, str) else json.dumps(data, cls=StructDataEncoder)
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))
