@@ -123,6 +123,7 @@ class HomePage(BasePage):
     seo_description_sources = ["search_description", "hero_text"]
     max_count_per_parent = 1
     parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["home.StandardPage"]
 
     class Meta:
         verbose_name = _("home page")
@@ -226,3 +227,17 @@ class CompanySettings(SeoOrgFields, BaseSiteSetting):
             raise ValidationError(
                 {"whatsapp_number": _("Enter the number with its country code, 8 to 15 digits.")}
             )
+
+
+class StandardPage(BasePage):
+    """About us, privacy policy, terms: a plain content page with the home blocks."""
+
+    intro = models.TextField(_("introduction"), max_length=600, blank=True)
+    body = StreamField(HomeStreamBlock(), verbose_name=_("body"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    seo_description_sources = ["search_description", "intro"]
+    parent_page_types = ["home.HomePage", "home.StandardPage"]
+
+    class Meta:
+        verbose_name = _("standard page")

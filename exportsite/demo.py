@@ -1,0 +1,93 @@
+"""Helpers shared by the apps' demo seeders (`manage.py seed_demo`).
+
+Seeders are idempotent: they look objects up by a stable key and create only what
+is missing, so running `seed_demo` twice changes nothing.
+"""
+
+import io
+from collections.abc import Mapping
+
+from django.core.files.images import ImageFile
+from PIL import Image as PILImage
+from PIL import ImageDraw
+from wagtail.images import get_image_model
+from wagtail.models import Locale, Page
+from wagtail_localize.models import Translation, TranslationSource
+
+DEMO_TOOL_NAME = "exportsite seed_demo"
+
+
+def get_or_create_locale(language_code: str) -> Locale:
+    locale, _ = Locale.objects.get_or_create(language_code=language_code)
+    return locale
+
+
+def get_or_create_image(title: str, *, size=(1600, 900), colors=("#0b4f8a", "#14202e"), label=""):
+    """A generated picture (Pillow, nothing downloaded), found again by its title."""
+    Image = get_image_model()
+    existing = Image.objects.filter(title=title).first()
+    if existing:
+        return existing
+    width, height = size
+    canvas = PILImage.new("RGB", size, colors[0])
+    draw = ImageDraw.Draw(canvas)
+    start, end = (_hex_to_rgb(c) for c in colors)
+    for y in range(height):
+        ratio = y / max(height - 1, 1)
+        draw.line(
+            [(0, y), (width, y)],
+            fill=tuple(round(s + (e - s) * ratio) for s, e in zip(start, end, strict=True)),
+        )
+    for i in range(6):  # a few abstract "factory" shapes so the image is not a flat gradient
+        x0 = width * (0.08 + i * 0.15)
+        draw.rectangle(
+            [x0, height * 0.55, x0 + width * 0.1, height * 0.9], fill=(205, 218, 232)
+        )
+    if label:
+        draw.text((width * 0.06, height * 0.1), label, fill="white", font_size=max(height // 12, 12))
+    buffer = io.BytesIO()
+    canvas.save(buffer, format="JPEG", quality=85)
+    slug = "".join(ch if ch.isalnum() else "-" for ch in title.lower()).strip("-")
+    return Image.objects.create(title=title, file=ImageFile(buffer, name=f"{slug}.jpg"))
+
+
+def _hex_to_rgb(value: str) -> tuple[int, int, int]:
+    value = value.lstrip("#")
+    return tuple(int(value[i : i + 2], 16) for i in (0, 2, 4))
+
+
+def translate_page(page: Page, locale: Locale, catalog: Mapping[str, str]) -> tuple[Page, list[str]]:
+    """Translate `page` into `locale` through wagtail-localize, publishing the result.
+
+    Goes through the same objects a translator's work does (TranslationSource,
+    Translation, a PO file import), so the translation stays editable and
+    syncable in wagtail-localize's editor afterwards. Returns the translated page
+    and the source strings the catalog had no translation for. An existing
+    translation is left untouched.
+    """
+    existing = page.get_translation_or_none(locale)
+    if existing is not None:
+        return existing.specific, []
+
+    source, _ = TranslationSource.get_or_create_from_instance(page)
+    translation, _ = Translation.objects.get_or_create(
+        source=source, target_locale=locale, defaults={"enabled": True}
+    )
+    po = translation.export_po()
+    missing = []
+    for entry in po:
+        translated = catalog.get(entry.msgid)
+        if translated:
+            entry.msgstr = translated
+        else:
+            missing.append(entry.msgid)
+    translation.import_po(po, tool_name=DEMO_TOOL_NAME)
+    # save_target(publish=True) defers publishing to transaction.on_commit with a
+    # page instance loaded earlier; inside a transaction (a test, or a seeder
+    # translating parent and child) that stale instance would reset the parent's
+    # child count. Saving a draft and publishing it here keeps the tree intact.
+    translation.save_target(publish=False)
+    translated = page.get_translation(locale).specific
+    translated.get_latest_revision().publish()
+    translated.refresh_from_db()
+    return translated, missing
