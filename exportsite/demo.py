@@ -40,11 +40,11 @@ def get_or_create_image(title: str, *, size=(1600, 900), colors=("#0b4f8a", "#14
         )
     for i in range(6):  # a few abstract "factory" shapes so the image is not a flat gradient
         x0 = width * (0.08 + i * 0.15)
-        draw.rectangle(
-            [x0, height * 0.55, x0 + width * 0.1, height * 0.9], fill=(205, 218, 232)
-        )
+        draw.rectangle([x0, height * 0.55, x0 + width * 0.1, height * 0.9], fill=(205, 218, 232))
     if label:
-        draw.text((width * 0.06, height * 0.1), label, fill="white", font_size=max(height // 12, 12))
+        draw.text(
+            (width * 0.06, height * 0.3), label, fill="white", font_size=max(height // 12, 12)
+        )
     buffer = io.BytesIO()
     canvas.save(buffer, format="JPEG", quality=85)
     slug = "".join(ch if ch.isalnum() else "-" for ch in title.lower()).strip("-")
@@ -56,7 +56,9 @@ def _hex_to_rgb(value: str) -> tuple[int, int, int]:
     return tuple(int(value[i : i + 2], 16) for i in (0, 2, 4))
 
 
-def translate_page(page: Page, locale: Locale, catalog: Mapping[str, str]) -> tuple[Page, list[str]]:
+def translate_page(
+    page: Page, locale: Locale, catalog: Mapping[str, str]
+) -> tuple[Page, list[str]]:
     """Translate `page` into `locale` through wagtail-localize, publishing the result.
 
     Goes through the same objects a translator's work does (TranslationSource,

@@ -20,7 +20,9 @@ class ImageWithCaptionBlock(blocks.StructBlock):
         label=_("Alternative text"),
         max_length=255,
         required=False,
-        help_text=_("Describe the image for people who cannot see it. Defaults to the image title."),
+        help_text=_(
+            "Describe the image for people who cannot see it. Defaults to the image title."
+        ),
     )
     caption = blocks.CharBlock(label=_("Caption"), max_length=255, required=False)
 

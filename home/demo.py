@@ -60,7 +60,14 @@ HOME_BODY = [
         "the Middle East and Latin America. Every luminaire is aged for 8 hours and tested "
         "before packing.</p>",
     ),
-    ("image", {"image": None, "alt_text": "Assembly line in the Lumetra factory", "caption": "Our assembly line in Ningbo."}),
+    (
+        "image",
+        {
+            "image": None,
+            "alt_text": "Assembly line in the Lumetra factory",
+            "caption": "Our assembly line in Ningbo.",
+        },
+    ),
     (
         "call_to_action",
         {
@@ -191,7 +198,9 @@ def seed(stdout) -> None:
             missing = [m for m in missing if m not in UNTRANSLATED]
             if missing:
                 stdout.write(f"  {language}: no demo translation for {missing!r}")
-    stdout.write(f"  home: site {site.hostname}:{site.port}, pages in {', '.join(['en', *DEMO_LANGUAGES])}")
+    stdout.write(
+        f"  home: site {site.hostname}:{site.port}, pages in {', '.join(['en', *DEMO_LANGUAGES])}"
+    )
 
 
 def _get_or_create_site() -> Site:
@@ -272,10 +281,23 @@ def _seed_company_settings(site: Site) -> None:
                 "end_time": datetime.time(18, 0),
             },
         ),
-        ("hours", {"days": ["Saturday"], "start_time": datetime.time(9, 0), "end_time": datetime.time(12, 0)}),
+        (
+            "hours",
+            {
+                "days": ["Saturday"],
+                "start_time": datetime.time(9, 0),
+                "end_time": datetime.time(12, 0),
+            },
+        ),
     ]
     company.social_links = [
-        ("link", {"platform": "linkedin", "url": "https://www.linkedin.com/company/lumetra-lighting-demo"}),
+        (
+            "link",
+            {
+                "platform": "linkedin",
+                "url": "https://www.linkedin.com/company/lumetra-lighting-demo",
+            },
+        ),
         ("link", {"platform": "youtube", "url": "https://www.youtube.com/@lumetra-lighting-demo"}),
     ]
     company.save()

@@ -23,3 +23,5 @@ MEDIA_ROOT = tempfile.mkdtemp(prefix="exportsite-test-media-")
 WAGTAILADMIN_BASE_URL = "http://testserver"
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API + live_server
 LOGGING = {"version": 1, "disable_existing_loggers": False}
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True

@@ -18,5 +18,7 @@ class Command(BaseCommand):
                 po = polib.pofile(str(po_path))
                 po.save_as_mofile(str(po_path.with_suffix(".mo")))
                 compiled += 1
-                self.stdout.write(f"  {po_path} ({po.percent_translated()}% translated)", ending="\n")
+                self.stdout.write(
+                    f"  {po_path} ({po.percent_translated()}% translated)", ending="\n"
+                )
         self.stdout.write(self.style.SUCCESS(f"Compiled {compiled} catalog(s)."))

@@ -1,0 +1,85 @@
+"""Language prefixes, <html lang/dir>, the language switcher and the `/` redirect."""
+
+import pytest
+
+from home.views import pick_language
+from tests.helpers import html_attrs, links
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize(
+    ("language", "direction", "heading"),
+    [
+        ("en", "ltr", "LED lighting made in Ningbo"),
+        ("es", "ltr", "Iluminación LED"),
+        ("ar", "rtl", "إضاءة LED"),
+    ],
+)
+def test_home_page_has_lang_and_dir_of_its_locale(client, site_tree, language, direction, heading):
+    response = client.get(f"/{language}/")
+
+    assert response.status_code == 200
+    assert html_attrs(response.content, "html") == {"lang": language, "dir": direction}
+    assert heading in response.content.decode()
+
+
+def test_switcher_links_to_translations_of_the_current_page(client, site_tree):
+    response = client.get("/es/quienes-somos/")
+
+    assert response.status_code == 200
+    switcher = {
+        link["hreflang"]: link["href"] for link in links(response.content) if link.get("hreflang")
+    }
+    # The About page exists in English and Spanish only: no Arabic link, and never
+    # a link to the Arabic home page instead.
+    assert switcher == {"en": "/en/about-us/", "es": "/es/quienes-somos/"}
+
+
+def test_switcher_marks_the_current_language(client, site_tree):
+    response = client.get("/ar/")
+
+    current = links(response.content, **{"aria-current": "true"})
+    assert [link["hreflang"] for link in current] == ["ar"]
+
+
+def test_switcher_hides_draft_translations(client, site_tree):
+    site_tree["about"]["es"].unpublish()
+
+    response = client.get("/en/about-us/")
+
+    hreflangs = {link["hreflang"] for link in links(response.content) if link.get("hreflang")}
+    assert "es" not in hreflangs
+    # A page with a single language needs no switcher at all.
+    assert hreflangs == set()
+
+
+@pytest.mark.parametrize(
+    ("accept_language", "expected"),
+    [
+        ("es-MX,es;q=0.9,en;q=0.8", "/es/"),
+        ("ar", "/ar/"),
+        ("fr-FR,fr;q=0.9", "/en/"),  # no French home page: English, not a 404
+        ("de;q=0.9, ar;q=0.5", "/ar/"),
+        ("", "/en/"),
+    ],
+)
+def test_root_redirects_to_best_available_language(client, site_tree, accept_language, expected):
+    response = client.get("/", HTTP_ACCEPT_LANGUAGE=accept_language)
+
+    assert response.status_code == 302
+    assert response["Location"] == expected
+    assert "Accept-Language" in response["Vary"]
+
+
+def test_pick_language_skips_languages_the_site_lacks():
+    assert pick_language("pt-BR,fr;q=0.8,es;q=0.5", {"en", "es"}) == "es"
+    assert pick_language("zh-CN", {"en"}) is None
+    assert pick_language("*", {"en"}) is None
+
+
+def test_unprefixed_page_url_redirects_into_a_language(client, site_tree):
+    response = client.get("/about-us/", HTTP_ACCEPT_LANGUAGE="en")
+
+    assert response.status_code == 302
+    assert response["Location"] == "/en/about-us/"
