@@ -48,3 +48,19 @@ def site_tree(locales):
         "home": {"en": home_en, "es": home_es, "ar": home_ar},
         "about": {"en": about_en, "es": about_es},
     }
+
+
+def pytest_report_header(config):
+    # CI logs must show which database the suite really ran against.
+    from django.conf import settings
+
+    db = settings.DATABASES["default"]
+    return f"database: {db['ENGINE'].rsplit('.', 1)[-1]} {db.get('HOST') or ''}:{db.get('PORT') or ''}/{db['NAME']}"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _report_database_server(django_db_setup, django_db_blocker):
+    from django.db import connection
+
+    with django_db_blocker.unblock():
+        print(f"\n[exportsite] test database server: {connection.vendor} {connection.pg_version}")
