@@ -59,8 +59,14 @@ def pytest_report_header(config):
 
 
 @pytest.fixture(scope="session", autouse=True)
-def _report_database_server(django_db_setup, django_db_blocker):
+def _report_database_server(request, django_db_setup, django_db_blocker):
     from django.db import connection
 
-    with django_db_blocker.unblock():
-        print(f"\n[exportsite] test database server: {connection.vendor} {connection.pg_version}")
+    with django_db_blocker.unblock(), connection.cursor() as cursor:
+        cursor.execute("SELECT version()")
+        (version,) = cursor.fetchone()
+    plugins = request.config.pluginmanager
+    reporter, capture = plugins.get_plugin("terminalreporter"), plugins.get_plugin("capturemanager")
+    if reporter is not None and capture is not None:
+        with capture.global_and_fixture_disabled():
+            reporter.write_line(f"\ntest database server: {version}")
