@@ -1,9 +1,10 @@
 from django.conf import settings
-from django.http import HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect
 from django.utils.cache import patch_vary_headers
-from django.utils.translation import get_supported_language_variant
+from django.utils.translation import get_language_from_path, get_supported_language_variant
 from django.utils.translation.trans_real import parse_accept_lang_header
-from wagtail.models import Page, Site
+from django.views import defaults
+from wagtail.models import Locale, Page, Site
 
 
 def _live_home_pages(request) -> dict[str, Page]:
@@ -42,3 +43,37 @@ def language_root_redirect(request):
     response = HttpResponseRedirect(home.url if home else f"/{language}/")
     patch_vary_headers(response, ["Accept-Language"])
     return response
+
+
+def page_not_found(request, exception=None):
+    """404 handler: a page missing in one language falls back to the default language.
+
+    /ar/about-us/ when About exists only in English redirects to /en/about-us/ (or
+    to the Arabic translation if it exists under another slug) instead of a 404.
+    """
+    fallback_url = _default_language_fallback_url(request)
+    if fallback_url:
+        return HttpResponseRedirect(fallback_url)
+    return defaults.page_not_found(request, exception)
+
+
+def _default_language_fallback_url(request) -> str | None:
+    language = get_language_from_path(request.path_info)
+    if not language or language == settings.LANGUAGE_CODE:
+        return None
+    site = Site.find_for_request(request)
+    if site is None:
+        return None
+    components = [part for part in request.path_info.split("/")[2:] if part]
+    try:
+        route = site.root_page.specific.route(request, components)
+    except Http404:
+        return None
+    page = route.page
+    if not page.live:
+        return None
+    locale = Locale.objects.filter(language_code=language).first()
+    translation = page.get_translation_or_none(locale) if locale else None
+    target = translation if translation is not None and translation.live else page
+    url = target.get_url(request)
+    return url if url and url != request.path else None

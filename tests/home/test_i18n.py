@@ -83,3 +83,14 @@ def test_unprefixed_page_url_redirects_into_a_language(client, site_tree):
 
     assert response.status_code == 302
     assert response["Location"] == "/en/about-us/"
+
+
+@pytest.mark.parametrize(
+    ("path", "expected"),
+    [("/fr/", "/en/"), ("/ar/about-us/", "/en/about-us/"), ("/de/about-us/", "/en/about-us/")],
+)
+def test_missing_translation_redirects_to_the_page_that_exists(client, site_tree, path, expected):
+    response = client.get(path)
+
+    assert response.status_code == 302
+    assert response["Location"] == expected
