@@ -71,7 +71,30 @@ def translate_page(
     if existing is not None:
         return existing.specific, []
 
-    source, _ = TranslationSource.get_or_create_from_instance(page)
+    translation, missing = _import_catalog(page, locale, catalog)
+    # save_target(publish=True) defers publishing to transaction.on_commit with a
+    # page instance loaded earlier; inside a transaction (a test, or a seeder
+    # translating parent and child) that stale instance would reset the parent's
+    # child count. Saving a draft and publishing it here keeps the tree intact.
+    translation.save_target(publish=False)
+    translated = page.get_translation(locale).specific
+    translated.get_latest_revision().publish()
+    translated.refresh_from_db()
+    return translated, missing
+
+
+def translate_snippet(instance, locale: Locale, catalog: Mapping[str, str]):
+    """Like translate_page, for a translatable snippet (saved at once: no drafts)."""
+    existing = instance.get_translation_or_none(locale)
+    if existing is not None:
+        return existing, []
+    translation, missing = _import_catalog(instance, locale, catalog)
+    translation.save_target(publish=True)
+    return instance.get_translation(locale), missing
+
+
+def _import_catalog(instance, locale: Locale, catalog: Mapping[str, str]):
+    source, _ = TranslationSource.get_or_create_from_instance(instance)
     translation, _ = Translation.objects.get_or_create(
         source=source, target_locale=locale, defaults={"enabled": True}
     )
@@ -84,12 +107,28 @@ def translate_page(
         else:
             missing.append(entry.msgid)
     translation.import_po(po, tool_name=DEMO_TOOL_NAME)
-    # save_target(publish=True) defers publishing to transaction.on_commit with a
-    # page instance loaded earlier; inside a transaction (a test, or a seeder
-    # translating parent and child) that stale instance would reset the parent's
-    # child count. Saving a draft and publishing it here keeps the tree intact.
-    translation.save_target(publish=False)
-    translated = page.get_translation(locale).specific
-    translated.get_latest_revision().publish()
-    translated.refresh_from_db()
-    return translated, missing
+    return translation, missing
+
+
+def make_pdf_document(title: str, lines: list[str]):
+    """A one-page PDF drawn with Pillow (no PDF library needed), found again by title."""
+    from django.core.files.base import ContentFile
+    from wagtail.documents import get_document_model
+
+    Document = get_document_model()
+    existing = Document.objects.filter(title=title).first()
+    if existing:
+        return existing
+    page = PILImage.new("RGB", (1240, 1754), "white")  # A4 at 150 dpi
+    draw = ImageDraw.Draw(page)
+    draw.rectangle([60, 60, 1180, 1694], outline=(11, 79, 138), width=8)
+    y = 220
+    for index, line in enumerate(lines):
+        draw.text((140, y), line, fill=(20, 32, 46), font_size=64 if index == 0 else 36)
+        y += 120 if index == 0 else 70
+    buffer = io.BytesIO()
+    page.save(buffer, format="PDF", resolution=150)
+    slug = "".join(ch if ch.isalnum() else "-" for ch in title.lower()).strip("-")
+    return Document.objects.create(
+        title=title, file=ContentFile(buffer.getvalue(), name=f"{slug}.pdf")
+    )

@@ -123,13 +123,24 @@ class HomePage(BasePage):
     seo_description_sources = ["search_description", "hero_text"]
     max_count_per_parent = 1
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["home.StandardPage"]
+    subpage_types = [
+        "home.StandardPage",
+        "products.ProductIndexPage",
+        "products.CertificationIndexPage",
+    ]
 
     class Meta:
         verbose_name = _("home page")
 
     def __str__(self):
         return self.title
+
+    def get_context(self, request, *args, **kwargs):
+        from products.catalog import home_sections
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(home_sections(self, request))
+        return context
 
     @property
     def hero_cta_href(self) -> str:

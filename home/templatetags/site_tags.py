@@ -107,3 +107,26 @@ def json_ld(data) -> str:
     text = data if isinstance(data, str) else json.dumps(data, cls=StructDataEncoder)
     text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))
+
+
+@register.simple_tag(takes_context=True)
+def breadcrumb_list_json_ld(context) -> dict | None:
+    """schema.org BreadcrumbList for the current page: home first, the page last."""
+    page = context.get("page")
+    request = context.get("request")
+    if not isinstance(page, Page) or page.depth <= 2:
+        return None
+    trail = [*page.get_ancestors().filter(depth__gte=2).live(), page]
+    return {
+        "@context": "https://schema.org",
+        "@type": "BreadcrumbList",
+        "itemListElement": [
+            {
+                "@type": "ListItem",
+                "position": position,
+                "name": crumb.title,
+                "item": crumb.get_full_url(request),
+            }
+            for position, crumb in enumerate(trail, start=1)
+        ],
+    }
