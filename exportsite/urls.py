@@ -20,6 +20,7 @@ if settings.DEBUG:
 
 # Every public page lives under its language prefix: /en/, /es/, /ar/ ...
 urlpatterns += i18n_patterns(
+    path("search/", home_views.search, name="search"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

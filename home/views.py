@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.http import Http404, HttpResponseRedirect
+from django.shortcuts import render
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language_from_path, get_supported_language_variant
 from django.utils.translation.trans_real import parse_accept_lang_header
@@ -77,3 +78,16 @@ def _default_language_fallback_url(request) -> str | None:
     target = translation if translation is not None and translation.live else page
     url = target.get_url(request)
     return url if url and url != request.path else None
+
+
+def search(request):
+    from .search import MAX_QUERY_LENGTH, paginate, search_site
+
+    query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
+    context = {"query": query, "results": None}
+    if query:
+        found = search_site(query, request)
+        context["results"] = paginate([*found["products"], *found["pages"]], request)
+        context["product_count"] = len(found["products"])
+        context["total"] = len(found["products"]) + len(found["pages"])
+    return render(request, "home/search.html", context)

@@ -408,7 +408,7 @@ def _seed_certificate(index: CertificationIndexPage, data: dict) -> Certificatio
         [
             data["title"]["en"],
             f"Certificate number: {data['number']}",
-            f"Holder: Lumetra Lighting Co., Ltd., Ningbo, China",
+            "Holder: Lumetra Lighting Co., Ltd., Ningbo, China",
             f"Issued by: {data['issuer']}",
             f"Valid from {data['valid_from']:%Y-%m-%d} until {data['valid_until']:%Y-%m-%d}",
             data["scope"]["en"],

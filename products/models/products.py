@@ -186,7 +186,6 @@ class ProductPage(BasePage):
         index.AutocompleteField("sku"),
         index.SearchField("summary"),
         index.SearchField("description"),
-        index.FilterField("locale_id"),
     ]
     override_translatable_fields = [
         SynchronizedField("sku"),

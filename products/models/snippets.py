@@ -37,7 +37,7 @@ class SpecificationAttribute(TranslatableMixin, index.Indexed, models.Model):
         FieldPanel("filterable"),
         FieldPanel("sort_order"),
     ]
-    search_fields = [index.SearchField("name"), index.FilterField("locale_id")]
+    search_fields = [index.SearchField("name"), index.FilterField("locale")]
     override_translatable_fields = [SynchronizedField("key")]
 
     class Meta(TranslatableMixin.Meta):

@@ -1,0 +1,64 @@
+import datetime
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.core.management.base import BaseCommand
+from django.utils import timezone
+from wagtail.models import Locale, Site
+
+from products.models import CatalogSettings, CertificationPage
+
+REMINDER_DAYS = 30
+
+
+class Command(BaseCommand):
+    help = (
+        "Email the certificate alert address (Settings > Catalog) about certificates that "
+        f"expire within {REMINDER_DAYS} days. Run it daily from cron; each certificate is "
+        "reported once per expiry date, so a missed day is caught up the next day."
+    )
+
+    def handle(self, *args, **options):
+        today = timezone.localdate()
+        site = Site.objects.filter(is_default_site=True).first()
+        recipient = CatalogSettings.for_site(site).certificate_alert_email if site else ""
+        if not recipient:
+            self.stdout.write("No certificate alert email set in Settings > Catalog; nothing sent.")
+            return
+
+        due = list(
+            CertificationPage.objects.live()
+            .filter(
+                locale=Locale.get_default(),  # one reminder per certificate, not per translation
+                valid_until__isnull=False,
+                valid_until__gte=today,
+                valid_until__lte=today + datetime.timedelta(days=REMINDER_DAYS),
+            )
+            .order_by("valid_until")
+        )
+        due = [cert for cert in due if cert.expiry_reminder_sent_for != cert.valid_until]
+        if not due:
+            self.stdout.write("No certificate needs a reminder today.")
+            return
+
+        base_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+        lines = [
+            f"- {cert.title} ({cert.certificate_number}, {cert.issuer}) expires on "
+            f"{cert.valid_until:%Y-%m-%d}, in {(cert.valid_until - today).days} days: "
+            f"{base_url}/admin/pages/{cert.id}/edit/"
+            for cert in due
+        ]
+        send_mail(
+            subject=f"[{site.site_name or 'exportsite'}] {len(due)} certificate(s) expire within {REMINDER_DAYS} days",
+            message="Renew these certificates and upload the new PDFs:\n\n" + "\n".join(lines),
+            from_email=None,
+            recipient_list=[recipient],
+        )
+        # Only after the mail went out: a failed send is retried by tomorrow's run.
+        for cert in due:
+            CertificationPage.objects.filter(translation_key=cert.translation_key).update(
+                expiry_reminder_sent_for=cert.valid_until
+            )
+        self.stdout.write(
+            self.style.SUCCESS(f"Reminder sent to {recipient} for {len(due)} certificate(s).")
+        )
