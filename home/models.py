@@ -1,6 +1,7 @@
 import re
 import zoneinfo
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.functional import cached_property
@@ -50,6 +51,21 @@ class BasePage(SeoMixin, Page):
 
     class Meta:
         abstract = True
+
+    def get_site(self):
+        # wagtail-seo asks for the site a dozen times per render (titles, Open
+        # Graph, Twitter, JSON-LD); without a request each ask is a query.
+        if not hasattr(self, "_site_cache"):
+            self._site_cache = super().get_site()
+        return self._site_cache
+
+    @cached_property
+    def seo_image_url(self) -> str:
+        return super().seo_image_url
+
+    @cached_property
+    def seo_canonical_url(self) -> str:
+        return super().seo_canonical_url
 
     @cached_property
     def seo_org_fields(self) -> "CompanySettings":
@@ -225,7 +241,7 @@ class CompanySettings(SeoOrgFields, BaseSiteSetting):
 
     @property
     def company_name(self) -> str:
-        return self.struct_org_name or self.site.site_name
+        return self.struct_org_name or self.site.site_name or settings.WAGTAIL_SITE_NAME
 
     @property
     def whatsapp_url(self) -> str:
