@@ -7,12 +7,13 @@ is missing, so running `seed_demo` twice changes nothing.
 import io
 from collections.abc import Mapping
 
+import polib
 from django.core.files.images import ImageFile
 from PIL import Image as PILImage
 from PIL import ImageDraw
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page
-from wagtail_localize.models import Translation, TranslationSource
+from wagtail_localize.models import StringSegment, Translation, TranslationSource
 
 DEMO_TOOL_NAME = "exportsite seed_demo"
 
@@ -98,14 +99,24 @@ def _import_catalog(instance, locale: Locale, catalog: Mapping[str, str]):
     translation, _ = Translation.objects.get_or_create(
         source=source, target_locale=locale, defaults={"enabled": True}
     )
-    po = translation.export_po()
+    po = polib.POFile()
+    po.metadata = {"X-WagtailLocalize-TranslationID": str(translation.uuid)}
     missing = []
-    for entry in po:
-        translated = catalog.get(entry.msgid)
-        if translated:
-            entry.msgstr = translated
-        else:
-            missing.append(entry.msgid)
+    # Translation.export_po() would also look for obsolete strings with a NOT IN
+    # subquery that PostgreSQL runs as a nested loop on freshly filled, never
+    # analyzed tables (minutes per page inside a test transaction). A new
+    # translation has no obsolete strings, so the source segments are all we need.
+    segments = (
+        StringSegment.objects.filter(source=source)
+        .order_by("order")
+        .select_related("string", "context")
+    )
+    for segment in segments:
+        text = segment.string.data
+        translated = catalog.get(text)
+        if not translated:
+            missing.append(text)
+        po.append(polib.POEntry(msgid=text, msgctxt=segment.context.path, msgstr=translated or ""))
     translation.import_po(po, tool_name=DEMO_TOOL_NAME)
     return translation, missing
 

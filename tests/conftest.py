@@ -1,7 +1,26 @@
+from io import StringIO
+
 import pytest
+from django.conf import settings
+from django.core.management import call_command
+from django.db import transaction
+from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
 from tests.factories import HomePageFactory, StandardPageFactory
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Start every test in the default language.
+
+    LocaleMiddleware activates the request's language for the thread and leaves it
+    active after the response, so without this a test inherits the language of the
+    last page an earlier test requested.
+    """
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture
@@ -48,6 +67,19 @@ def site_tree(locales):
         "home": {"en": home_en, "es": home_es, "ar": home_ar},
         "about": {"en": about_en, "es": about_es},
     }
+
+
+@pytest.fixture(scope="module")
+def demo_site(django_db_setup, django_db_blocker):
+    """The full `seed_demo` content, built once per test module and rolled back after it.
+
+    Seeding takes half a minute; tests that only read the demo share one copy. Each
+    test still runs in its own savepoint (request `db`), so writes don't leak.
+    """
+    with django_db_blocker.unblock(), transaction.atomic():
+        call_command("seed_demo", stdout=StringIO())
+        yield
+        transaction.set_rollback(True)
 
 
 def pytest_report_header(config):

@@ -8,6 +8,7 @@ from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
 from home.models import CompanySettings, HomePage, StandardPage
+from products.models import CertificationIndexPage, ProductIndexPage
 from tests.helpers import json_ld_objects, links, parse_html
 
 pytestmark = pytest.mark.django_db
@@ -21,7 +22,9 @@ class TestPageTypeRules(WagtailPageTestCase):
 
     def test_standard_pages_go_under_home_or_each_other(self):
         self.assertAllowedParentPageTypes(StandardPage, {HomePage, StandardPage})
-        self.assertAllowedSubpageTypes(HomePage, {StandardPage})
+        self.assertAllowedSubpageTypes(
+            HomePage, {StandardPage, ProductIndexPage, CertificationIndexPage}
+        )
 
 
 def test_home_page_renders_hero_body_and_seo(client, site_tree):

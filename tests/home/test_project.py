@@ -86,8 +86,8 @@ def _content_snapshot():
 
 
 @pytest.mark.django_db
-def test_seed_demo_builds_a_translated_site_and_is_idempotent(client):
-    call_command("seed_demo", stdout=StringIO())
+@pytest.mark.usefixtures("demo_site")
+def test_seed_demo_builds_a_translated_site_and_is_idempotent():
     first = _content_snapshot()
 
     call_command("seed_demo", stdout=StringIO())
@@ -97,6 +97,7 @@ def test_seed_demo_builds_a_translated_site_and_is_idempotent(client):
 
 
 @pytest.mark.django_db
+@pytest.mark.usefixtures("demo_site")
 @pytest.mark.parametrize(
     ("language", "direction", "heading"),
     [
@@ -106,8 +107,6 @@ def test_seed_demo_builds_a_translated_site_and_is_idempotent(client):
     ],
 )
 def test_seeded_home_renders_in_every_seeded_locale(client, language, direction, heading):
-    call_command("seed_demo", stdout=StringIO())
-
     response = client.get(f"/{language}/")
 
     assert response.status_code == 200
@@ -116,9 +115,8 @@ def test_seeded_home_renders_in_every_seeded_locale(client, language, direction,
 
 
 @pytest.mark.django_db
+@pytest.mark.usefixtures("demo_site")
 def test_seed_demo_translations_are_real_wagtail_localize_translations():
-    call_command("seed_demo", stdout=StringIO())
-
     home = Site.objects.get(is_default_site=True).root_page
     for code in ("es", "ar"):
         translated = home.get_translation(Locale.objects.get(language_code=code))
