@@ -21,20 +21,34 @@ def queries_for(client, url, **params) -> int:
 
 def make_category(catalog, slug, count, *, images, certifications):
     category = ProductCategoryPageFactory(parent=catalog["index"], slug=slug)
-    add_products(category, count, attributes=catalog["attributes"], images=images, certifications=certifications)
+    add_products(
+        category,
+        count,
+        attributes=catalog["attributes"],
+        images=images,
+        certifications=certifications,
+    )
     return category
 
 
 def test_category_page_queries_do_not_grow_with_products(client, catalog):
-    small = make_category(catalog, "small", 5, images=catalog["images"][:1], certifications=[catalog["ce"]])
+    small = make_category(
+        catalog, "small", 5, images=catalog["images"][:1], certifications=[catalog["ce"]]
+    )
     extra_certs = [CertificationPageFactory(parent=catalog["cert_index"]) for _ in range(4)]
     extra_images = [wagtail_factories.ImageFactory() for _ in range(3)]
     large = make_category(
-        catalog, "large", 100, images=catalog["images"] + extra_images, certifications=[catalog["ce"], *extra_certs]
+        catalog,
+        "large",
+        100,
+        images=catalog["images"] + extra_images,
+        certifications=[catalog["ce"], *extra_certs],
     )
 
     assert queries_for(client, large.url) == queries_for(client, small.url)
-    assert queries_for(client, large.url, page=5, sort="newest") == queries_for(client, small.url, sort="newest")
+    assert queries_for(client, large.url, page=5, sort="newest") == queries_for(
+        client, small.url, sort="newest"
+    )
     assert queries_for(client, large.url, **{"spec-material": "Steel"}) == queries_for(
         client, small.url, **{"spec-material": "Steel"}
     )
@@ -50,7 +64,9 @@ def test_product_page_queries_do_not_grow_with_images_certificates_or_related(cl
         images=[*catalog["images"], *(wagtail_factories.ImageFactory() for _ in range(6))],
         certifications=[catalog["ce"], catalog["fcc"], *extra_certs],
     )[0]
-    others = add_products(catalog["category"], 8, attributes=catalog["attributes"], images=catalog["images"])
+    others = add_products(
+        catalog["category"], 8, attributes=catalog["attributes"], images=catalog["images"]
+    )
     plain.related_products = [others[0]]
     plain.save_revision().publish()
     rich.related_products = others
@@ -62,7 +78,13 @@ def test_product_page_queries_do_not_grow_with_images_certificates_or_related(cl
 def test_search_page_queries_do_not_grow_with_hits(client, catalog):
     from django.core.management import call_command
 
-    make_category(catalog, "many", 30, images=catalog["images"], certifications=[catalog["ce"], catalog["fcc"]])
+    make_category(
+        catalog,
+        "many",
+        30,
+        images=catalog["images"],
+        certifications=[catalog["ce"], catalog["fcc"]],
+    )
     call_command("update_index", verbosity=0)
 
     few = queries_for(client, "/en/search/", q=catalog["products"][0].sku)

@@ -15,7 +15,11 @@ def indexed(translated_catalog):
 
 
 def result_urls(html: str) -> list[str]:
-    return [a["href"] for a in links(html) if a.get("href", "").startswith("/") and "search" not in a["href"]]
+    return [
+        a["href"]
+        for a in links(html)
+        if a.get("href", "").startswith("/") and "search" not in a["href"]
+    ]
 
 
 def test_search_uses_postgres_full_text(settings):
@@ -41,7 +45,9 @@ def test_search_by_name_finds_products_before_pages(client, indexed):
     assert set(cards) == {p.url for p in indexed["en"]["products"]}
     # The "High bays" category page matches too, and comes after every product.
     assert '<a href="/en/products/high-bays/">High bays</a>' in html
-    assert html.rindex('class="search-results__product"') < html.index('class="search-results__page"')
+    assert html.rindex('class="search-results__product"') < html.index(
+        'class="search-results__page"'
+    )
 
 
 def test_search_finds_other_pages_too(client, indexed):
@@ -57,7 +63,9 @@ def test_results_stay_in_the_visitors_language(client, indexed):
     assert cards == [indexed["es"]["product"].url]
 
 
-@pytest.mark.parametrize("query", ["", "   ", "x" * 500, "' OR 1=1 --", "<script>alert(1)</script>", "&&&|||!!!"])
+@pytest.mark.parametrize(
+    "query", ["", "   ", "x" * 500, "' OR 1=1 --", "<script>alert(1)</script>", "&&&|||!!!"]
+)
 def test_odd_queries_never_break_the_page(client, indexed, query):
     response = client.get("/en/search/", {"q": query})
 
