@@ -143,6 +143,7 @@ class HomePage(BasePage):
         "home.StandardPage",
         "products.ProductIndexPage",
         "products.CertificationIndexPage",
+        "enquiries.EnquiryPage",
     ]
 
     class Meta:

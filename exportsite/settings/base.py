@@ -24,6 +24,10 @@ INSTALLED_APPS = [
     "enquiries",
     "reviews",
     "wagtail_localize",
+    "wagtail.contrib.routable_page",
+    "django_countries",
+    "django_tasks",
+    "django_tasks_db",
     "wagtail_localize.locales",  # replaces wagtail.locales with sync-aware locale admin
     "wagtailseo",
     "wagtail.contrib.forms",
@@ -155,6 +159,37 @@ WAGTAILDOCS_EXTENSIONS = ["pdf", "csv", "docx", "xlsx", "odt", "ods", "txt", "zi
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"avif": "webp"}
 WAGTAILSEO_SEP = "|"
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = None
+
+# --- Background tasks --------------------------------------------------------
+# Wagtail's own tasks (search and reference index) run at once, as before. Lead
+# emails go through a database queue whose worker (`manage.py db_worker`, started by
+# `make run`) retries them, so a slow or broken mail server never loses a lead.
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "leads": {"BACKEND": "django_tasks_db.DatabaseBackend"},
+}
+
+# --- Leads, enquiries and payments ---------------------------------------------
+# Attachments are stored here, outside MEDIA_ROOT, and only staff can download them.
+PRIVATE_MEDIA_ROOT = Path(env_str("PRIVATE_MEDIA_ROOT", str(VAR_DIR / "private")))
+LEADS_NOTIFY_EMAIL = env_str("LEADS_NOTIFY_EMAIL")  # else the company email in settings
+LEADS_RESPONSE_SLA_HOURS = env_int("LEADS_RESPONSE_SLA_HOURS", 24)
+LEADS_RETENTION_DAYS = env_int("LEADS_RETENTION_DAYS", 730)
+LEADS_RATE_LIMIT_PER_HOUR = env_int("LEADS_RATE_LIMIT_PER_HOUR", 5)
+LEADS_NOTIFICATION_MAX_ATTEMPTS = env_int("LEADS_NOTIFICATION_MAX_ATTEMPTS", 5)
+LEADS_ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024
+# Stripe Checkout for sample deposits; without a secret key sample orders are still
+# recorded, with the deposit marked "not requested".
+STRIPE_SECRET_KEY = env_str("STRIPE_SECRET_KEY")
+STRIPE_WEBHOOK_SECRET = env_str("STRIPE_WEBHOOK_SECRET")
+STRIPE_API_BASE = env_str("STRIPE_API_BASE")  # tests point it at a local fake server
+# reCAPTCHA v3. Without keys, django-recaptcha's public test keys (they always
+# pass); production.py refuses to start without real ones. A submission scoring
+# below RECAPTCHA_REQUIRED_SCORE is kept as a "spam" lead for review.
+RECAPTCHA_PUBLIC_KEY = env_str("RECAPTCHA_PUBLIC_KEY", "6LeIxAcTAAAAAJcZVRqyHh71UMIEGNQ_MXjiZKhI")
+RECAPTCHA_PRIVATE_KEY = env_str("RECAPTCHA_PRIVATE_KEY", "6LeIxAcTAAAAAGG-vFI1TnRWxMZNFuojJ4WifJWe")
+RECAPTCHA_REQUIRED_SCORE = float(env_str("RECAPTCHA_REQUIRED_SCORE", "0.5"))
+SILENCED_SYSTEM_CHECKS = ["django_recaptcha.recaptcha_test_key_error"]
 
 LOGGING = {
     "version": 1,

@@ -14,6 +14,12 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 if not ALLOWED_HOSTS:
     env_required("ALLOWED_HOSTS", "a comma-separated list of the site's host names.")
 
+RECAPTCHA_PUBLIC_KEY = env_required(
+    "RECAPTCHA_PUBLIC_KEY", "the site key of a reCAPTCHA v3 site (spam protection on forms)."
+)
+RECAPTCHA_PRIVATE_KEY = env_required("RECAPTCHA_PRIVATE_KEY", "the secret key of that site.")
+SILENCED_SYSTEM_CHECKS = []  # base.py silences the test-key warning for dev and tests only
+
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", f"https://{ALLOWED_HOSTS[0]}")
 
 # HTTPS is terminated at the proxy in front of gunicorn, which sets this header.

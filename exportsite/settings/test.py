@@ -25,3 +25,8 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync 
 LOGGING = {"version": 1, "disable_existing_loggers": False}
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+PRIVATE_MEDIA_ROOT = tempfile.mkdtemp(prefix="exportsite-test-private-")
+# No Stripe unless a test starts the fake Stripe server (tests/enquiries/fake_stripe.py).
+STRIPE_SECRET_KEY = ""
+STRIPE_WEBHOOK_SECRET = "whsec_test_secret"
+STRIPE_API_BASE = ""

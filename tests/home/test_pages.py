@@ -7,6 +7,7 @@ from django.utils import translation
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
+from enquiries.models import EnquiryPage
 from home.models import CompanySettings, HomePage, StandardPage
 from products.models import CertificationIndexPage, ProductIndexPage
 from tests.helpers import json_ld_objects, links, parse_html
@@ -23,7 +24,7 @@ class TestPageTypeRules(WagtailPageTestCase):
     def test_standard_pages_go_under_home_or_each_other(self):
         self.assertAllowedParentPageTypes(StandardPage, {HomePage, StandardPage})
         self.assertAllowedSubpageTypes(
-            HomePage, {StandardPage, ProductIndexPage, CertificationIndexPage}
+            HomePage, {StandardPage, ProductIndexPage, CertificationIndexPage, EnquiryPage}
         )
 
 

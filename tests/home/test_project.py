@@ -47,6 +47,8 @@ def _manage(*args, env_overrides: dict[str, str | None]):
 PRODUCTION_ENV = {
     "SECRET_KEY": "a-long-random-production-secret-key-" + "k3y" * 12,
     "ALLOWED_HOSTS": "www.example.com",
+    "RECAPTCHA_PUBLIC_KEY": "site-key-from-the-recaptcha-console",
+    "RECAPTCHA_PRIVATE_KEY": "secret-key-from-the-recaptcha-console",
 }
 
 
@@ -57,7 +59,9 @@ def test_production_check_deploy_is_clean():
     assert "no issues" in result.stdout
 
 
-@pytest.mark.parametrize("missing", ["SECRET_KEY", "ALLOWED_HOSTS"])
+@pytest.mark.parametrize(
+    "missing", ["SECRET_KEY", "ALLOWED_HOSTS", "RECAPTCHA_PUBLIC_KEY", "RECAPTCHA_PRIVATE_KEY"]
+)
 def test_production_refuses_to_start_without_required_env(missing):
     result = _manage("check", env_overrides={**PRODUCTION_ENV, missing: None})
 

@@ -1,0 +1,101 @@
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .leads import Lead
+
+
+class PaymentStatus(models.TextChoices):
+    NOT_REQUESTED = "not_requested", _("Deposit not requested")
+    PENDING = "pending", _("Pending")
+    PAID = "paid", _("Paid")
+    FAILED = "failed", _("Failed")
+    EXPIRED = "expired", _("Expired")
+    REFUNDED = "refunded", _("Refunded")
+
+
+# A payment can only move forward along this order, so a late or replayed webhook
+# (say "expired" after "paid") never takes a payment back.
+STATUS_RANK = {
+    PaymentStatus.NOT_REQUESTED: 0,
+    PaymentStatus.PENDING: 1,
+    PaymentStatus.FAILED: 2,
+    PaymentStatus.EXPIRED: 2,
+    PaymentStatus.PAID: 3,
+    PaymentStatus.REFUNDED: 4,
+}
+
+
+class Payment(models.Model):
+    """A sample deposit paid through Stripe Checkout. Never holds card data."""
+
+    lead = models.ForeignKey(Lead, on_delete=models.CASCADE, related_name="payments")
+    status = models.CharField(
+        _("status"), max_length=14, choices=PaymentStatus.choices, default=PaymentStatus.PENDING
+    )
+    # Minor units (cents), as Stripe counts them.
+    amount = models.PositiveIntegerField(_("amount (minor units)"))
+    currency = models.CharField(_("currency"), max_length=3)
+    idempotency_key = models.CharField(max_length=64, unique=True)
+    stripe_session_id = models.CharField(
+        _("Checkout session"), max_length=255, unique=True, null=True, blank=True
+    )
+    stripe_payment_intent_id = models.CharField(_("payment intent"), max_length=255, blank=True)
+    checkout_url = models.URLField(max_length=1000, blank=True)
+    livemode = models.BooleanField(default=False)
+    error = models.TextField(_("error"), blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(auto_now=True)
+    paid_at = models.DateTimeField(_("paid at"), null=True, blank=True)
+    refunded_at = models.DateTimeField(_("refunded at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("payment")
+        verbose_name_plural = _("payments")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.display_amount} {self.currency} ({self.get_status_display()})"
+
+    @property
+    def display_amount(self):
+        from ..money import from_minor_units
+
+        return from_minor_units(self.amount, self.currency)
+
+    @property
+    def dashboard_url(self) -> str:
+        if not self.stripe_payment_intent_id:
+            return ""
+        prefix = "" if self.livemode else "test/"
+        return f"https://dashboard.stripe.com/{prefix}payments/{self.stripe_payment_intent_id}"
+
+    def advance_to(self, status: str, **fields) -> bool:
+        """Move to `status` unless the payment is already further along. True if it moved."""
+        if STATUS_RANK[status] < STATUS_RANK[self.status]:
+            return False
+        self.status = status
+        for name, value in fields.items():
+            setattr(self, name, value)
+        if status == PaymentStatus.PAID and self.paid_at is None:
+            self.paid_at = timezone.now()
+        if status == PaymentStatus.REFUNDED and self.refunded_at is None:
+            self.refunded_at = timezone.now()
+        return True
+
+
+class StripeEvent(models.Model):
+    """Each webhook event once: Stripe retries and may deliver an event twice."""
+
+    event_id = models.CharField(max_length=255, unique=True)
+    event_type = models.CharField(max_length=100)
+    payload = models.JSONField()
+    received_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("Stripe event")
+        verbose_name_plural = _("Stripe events")
+        ordering = ["-received_at"]
+
+    def __str__(self):
+        return f"{self.event_type} {self.event_id}"
