@@ -1,0 +1,91 @@
+"""Catch up on webhooks Stripe could not deliver: ask it about each pending deposit.
+
+Run it from cron every few minutes or hourly; `-v 0` keeps it silent unless
+something fails, and the exit status is non-zero if Stripe could not be asked.
+"""
+
+from datetime import timedelta
+
+import stripe
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext
+
+from enquiries.models import Payment, PaymentStatus
+from enquiries.payments import stripe_client, stripe_configured, sync_payment_from_session
+
+# A session that never got an id is abandoned by then: the buyer was sent back
+# to the site with the order saved, and no webhook can match it any more.
+ORPHAN_AFTER = timedelta(hours=1)
+
+
+class Command(BaseCommand):
+    help = "Update pending sample deposits from Stripe, for webhooks that never arrived."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--min-age",
+            type=int,
+            default=5,
+            metavar="MINUTES",
+            help="Skip payments younger than this: their buyer may still be paying (default 5).",
+        )
+
+    def handle(self, *args, min_age, **options):
+        verbosity = options["verbosity"]
+        if not stripe_configured():
+            # Not an error for cron: without a key no deposit is ever requested.
+            if verbosity:
+                self.stdout.write(
+                    "Stripe is not configured (STRIPE_SECRET_KEY is empty): "
+                    "no payments to reconcile."
+                )
+            return
+
+        now = timezone.now()
+        pending = Payment.objects.filter(
+            status=PaymentStatus.PENDING, created_at__lt=now - timedelta(minutes=min_age)
+        )
+        client = stripe_client()
+        counts = {"checked": 0, "updated": 0, "unchanged": 0, "errors": 0, "orphaned": 0}
+
+        for payment_id in pending.exclude(stripe_session_id=None).values_list("pk", flat=True):
+            counts["checked"] += 1
+            payment = Payment.objects.get(pk=payment_id)
+            try:
+                session = client.v1.checkout.sessions.retrieve(
+                    payment.stripe_session_id, params={"expand": ["payment_intent"]}
+                )
+            except stripe.StripeError as error:
+                counts["errors"] += 1
+                self.stderr.write(f"Payment {payment.pk} ({payment.stripe_session_id}): {error}")
+                continue
+            # Locked while updating, so a webhook arriving now waits instead of
+            # being overwritten with an older view of the payment.
+            with transaction.atomic():
+                payment = Payment.objects.select_for_update().get(pk=payment_id)
+                changed = sync_payment_from_session(payment, session.to_dict())
+            counts["updated" if changed else "unchanged"] += 1
+            if changed and verbosity >= 2:
+                self.stdout.write(
+                    f"Payment {payment.pk} ({payment.lead.reference}): {payment.status}"
+                )
+
+        orphans = pending.filter(stripe_session_id=None, created_at__lt=now - ORPHAN_AFTER)
+        for payment in orphans:
+            if payment.advance_to(
+                PaymentStatus.FAILED,
+                error=gettext("No Checkout Session was ever created at Stripe."),
+            ):
+                payment.save()
+                counts["orphaned"] += 1
+
+        if verbosity:
+            self.stdout.write(
+                "Reconciled {checked} pending payment(s): {updated} updated, "
+                "{unchanged} unchanged, {errors} error(s); "
+                "{orphaned} without a Checkout Session marked failed.".format(**counts)
+            )
+        if counts["errors"]:
+            raise CommandError(f"Stripe could not be asked about {counts['errors']} payment(s).")

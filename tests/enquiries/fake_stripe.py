@@ -1,0 +1,210 @@
+"""A small stand-in for Stripe's API: Checkout Sessions over real HTTP on 127.0.0.1.
+
+The real `stripe` library talks to it (settings.STRIPE_API_BASE), so tests cover
+the request the library actually sends (form encoding, Idempotency-Key header,
+error mapping) without the network. It keeps sessions in memory; tests move them
+along (`complete`, `expire`) the way a buyer or Stripe would.
+"""
+
+import itertools
+import json
+import re
+import threading
+from dataclasses import dataclass
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+from urllib.parse import parse_qsl, urlsplit
+
+SESSION_PATH = re.compile(r"^/v1/checkout/sessions/(?P<id>[A-Za-z0-9_]+)$")
+
+
+@dataclass
+class RecordedRequest:
+    method: str
+    path: str
+    headers: dict[str, str]
+    params: dict[str, Any]
+
+    @property
+    def idempotency_key(self) -> str | None:
+        return self.headers.get("idempotency-key")
+
+
+def unflatten(pairs: list[tuple[str, str]]) -> dict[str, Any]:
+    """Stripe's form encoding back to nested data: `a[b][0][c]=x` → {"a": {"b": [{"c": "x"}]}}."""
+    root: dict[str, Any] = {}
+    for key, value in pairs:
+        parts = re.findall(r"[^\[\]]+", key)
+        node = root
+        for part in parts[:-1]:
+            node = node.setdefault(part, {})
+        node[parts[-1]] = value
+    return _lists(root)
+
+
+def _lists(node: Any) -> Any:
+    if not isinstance(node, dict):
+        return node
+    if node and all(key.isdigit() for key in node):
+        return [_lists(node[key]) for key in sorted(node, key=int)]
+    return {key: _lists(value) for key, value in node.items()}
+
+
+class FakeStripe:
+    def __init__(self, api_key: str = "sk_test_fake"):
+        self.api_key = api_key
+        self.sessions: dict[str, dict[str, Any]] = {}
+        self.payment_intents: dict[str, dict[str, Any]] = {}
+        self.requests: list[RecordedRequest] = []
+        # (HTTP status, error dict) answered to every request until cleared.
+        self.failure: tuple[int, dict[str, Any]] | None = None
+        self._replays: dict[str, tuple[int, dict[str, Any]]] = {}
+        self._ids = itertools.count(1)
+        self._lock = threading.Lock()
+        self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler_class())
+        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+
+    @property
+    def url(self) -> str:
+        host, port = self._server.server_address[:2]
+        return f"http://{host}:{port}"
+
+    def start(self) -> "FakeStripe":
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        self._server.shutdown()
+        self._server.server_close()
+        self._thread.join(timeout=5)
+
+    # --- What tests use ------------------------------------------------------
+
+    def fail(self, status: int = 500, message: str = "Something went wrong on Stripe's end."):
+        error_type = "api_error" if status >= 500 else "invalid_request_error"
+        self.failure = (status, {"type": error_type, "message": message})
+
+    def session_requests(self) -> list[RecordedRequest]:
+        return [r for r in self.requests if r.path.startswith("/v1/checkout/sessions")]
+
+    def complete(self, session_id: str, *, payment_status: str = "paid", intent_status=None):
+        """The buyer went through Checkout; `payment_status="unpaid"` for a bank debit."""
+        session = self.sessions[session_id]
+        intent_id = f"pi_test_{next(self._ids):06d}"
+        session.update(status="complete", payment_status=payment_status, payment_intent=intent_id)
+        self.payment_intents[intent_id] = {
+            "id": intent_id,
+            "object": "payment_intent",
+            "amount": session["amount_total"],
+            "currency": session["currency"],
+            "status": intent_status or ("succeeded" if payment_status == "paid" else "processing"),
+            "metadata": session["metadata"],
+        }
+        return session
+
+    def expire(self, session_id: str):
+        session = self.sessions[session_id]
+        session.update(status="expired", url=None)
+        return session
+
+    # --- The API -------------------------------------------------------------
+
+    def _create_session(self, params: dict[str, Any]) -> tuple[int, dict[str, Any]]:
+        line_items = params.get("line_items") or []
+        if not line_items or params.get("mode") != "payment":
+            return 400, self._error("invalid_request_error", "line_items and mode are required")
+        currencies = {item["price_data"]["currency"] for item in line_items}
+        if len(currencies) != 1:
+            return 400, self._error("invalid_request_error", "All prices must share a currency")
+        session_id = f"cs_test_{next(self._ids):06d}"
+        session = {
+            "id": session_id,
+            "object": "checkout.session",
+            "mode": params["mode"],
+            "status": "open",
+            "payment_status": "unpaid",
+            "payment_intent": None,
+            "amount_total": sum(
+                int(item["price_data"]["unit_amount"]) * int(item.get("quantity", 1))
+                for item in line_items
+            ),
+            "currency": currencies.pop(),
+            "client_reference_id": params.get("client_reference_id"),
+            "customer_email": params.get("customer_email"),
+            "locale": params.get("locale"),
+            "metadata": params.get("metadata") or {},
+            "success_url": params.get("success_url"),
+            "cancel_url": params.get("cancel_url"),
+            "url": f"https://checkout.stripe.com/c/pay/{session_id}",
+            "livemode": False,
+        }
+        self.sessions[session_id] = session
+        return 200, session
+
+    def _retrieve_session(self, session_id: str, params: dict[str, Any]):
+        session = self.sessions.get(session_id)
+        if session is None:
+            return 404, self._error(
+                "invalid_request_error", f"No such checkout.session: '{session_id}'"
+            )
+        session = dict(session)
+        if "payment_intent" in (params.get("expand") or []) and session["payment_intent"]:
+            session["payment_intent"] = self.payment_intents[session["payment_intent"]]
+        return 200, session
+
+    @staticmethod
+    def _error(error_type: str, message: str) -> dict[str, Any]:
+        return {"type": error_type, "message": message}
+
+    def _answer(self, method: str, path: str, headers: dict[str, str], body: str):
+        url = urlsplit(path)
+        params = unflatten(parse_qsl(body or url.query, keep_blank_values=True))
+        key = headers.get("idempotency-key")
+        with self._lock:
+            self.requests.append(RecordedRequest(method, url.path, headers, params))
+            if headers.get("authorization") != f"Bearer {self.api_key}":
+                return 401, self._error("invalid_request_error", "Invalid API Key provided")
+            if self.failure:
+                return self.failure
+            # Stripe answers a repeated key with the first answer, without acting again.
+            if method == "POST" and key in self._replays:
+                return self._replays[key]
+            if method == "POST" and url.path == "/v1/checkout/sessions":
+                answer = self._create_session(params)
+            elif method == "GET" and (match := SESSION_PATH.match(url.path)):
+                answer = self._retrieve_session(match["id"], params)
+            else:
+                answer = (
+                    404,
+                    self._error("invalid_request_error", f"Unrecognized request URL ({url.path})"),
+                )
+            if method == "POST" and key:
+                self._replays[key] = answer
+            return answer
+
+    def _handler_class(self):
+        fake = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def _respond(self):
+                length = int(self.headers.get("Content-Length") or 0)
+                body = self.rfile.read(length).decode() if length else ""
+                headers = {name.lower(): value for name, value in self.headers.items()}
+                status, data = fake._answer(self.command, self.path, headers, body)
+                payload = json.dumps(data if status < 400 else {"error": data}).encode()
+                self.send_response(status)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(payload)))
+                self.send_header("Request-Id", f"req_fake_{len(fake.requests)}")
+                if status >= 400:
+                    # As Stripe does when a retry can't help; keeps tests free of backoff sleeps.
+                    self.send_header("Stripe-Should-Retry", "false")
+                self.end_headers()
+                self.wfile.write(payload)
+
+            do_GET = do_POST = do_DELETE = _respond
+
+            def log_message(self, format, *args):
+                pass
+
+        return Handler
