@@ -211,8 +211,15 @@ class LeadIndexView(IndexView):
 
     def _get_title_column(self, *args, **kwargs):
         return super()._get_title_column(
-            *args, **kwargs, get_title_id=lambda lead: f"lead_{quote(lead.pk)}_title"
+            *args,
+            **kwargs,
+            classname="lead-reference",
+            get_title_id=lambda lead: f"lead_{quote(lead.pk)}_title",
         )
+
+    def get_list_buttons(self, instance):
+        # The reference links to the detail view: no "..." menu with a lone "Inspect".
+        return []
 
     @cached_property
     def show_export_buttons(self):

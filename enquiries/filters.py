@@ -94,7 +94,7 @@ class LeadFilterSet(WagtailFilterSet):
         label=_("Sales notification"), choices=NotificationStatus.choices
     )
     overdue = django_filters.BooleanFilter(
-        label=_("Overdue (no reply within the SLA)"),
+        label=_("Overdue"),
         method="filter_overdue",
     )
 
