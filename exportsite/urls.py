@@ -5,6 +5,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from enquiries import views as enquiry_views
 from enquiries.webhooks import stripe_webhook
 from home import views as home_views
 
@@ -23,6 +24,9 @@ if settings.DEBUG:
 # Every public page lives under its language prefix: /en/, /es/, /ar/ ...
 urlpatterns += i18n_patterns(
     path("search/", home_views.search, name="search"),
+    path("quote/", enquiry_views.basket_view, name="quote_basket"),
+    path("quote/add/", enquiry_views.basket_add, name="quote_basket_add"),
+    path("quote/remove/", enquiry_views.basket_remove, name="quote_basket_remove"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -193,6 +193,7 @@ def product_detail_context(product, request) -> dict:
     )
     return {
         "rfq_url": _rfq_url(product, request),
+        "sample_url": _sample_url(product, request),
         "specifications": specifications,
         "gallery": gallery,
         "related": related,
@@ -201,14 +202,33 @@ def product_detail_context(product, request) -> dict:
 
 
 def _rfq_url(product, request) -> str:
-    """Until the enquiry form exists, a quote request is an email to sales."""
+    """The enquiry form of the product's language with the product filled in.
+
+    Without an enquiry page (a site still being set up) the quote request is an
+    email to sales.
+    """
     from urllib.parse import quote
 
+    from enquiries.views import enquiry_page_for
     from home.models import CompanySettings
 
+    page = enquiry_page_for(product.locale)
+    if page is not None:
+        return f"{page.get_url(request)}?product={product.pk}"
     email = CompanySettings.for_request(request).email
     subject = quote(f"RFQ: {product.title} ({product.sku})")
     return f"mailto:{email}?subject={subject}" if email else "#"
+
+
+def _sample_url(product, request) -> str:
+    from enquiries.views import enquiry_page_for
+
+    if not (product.samples_available and product.sample_deposit):
+        return ""
+    page = enquiry_page_for(product.locale)
+    if page is None:
+        return ""
+    return f"{page.get_url(request)}{page.reverse_subpage('sample_order')}?product={product.pk}"
 
 
 def home_sections(home, request) -> dict:

@@ -5,6 +5,7 @@ import datetime
 import factory
 import wagtail_factories
 
+from enquiries.models import EnquiryPage
 from home.models import HomePage, StandardPage
 from products.models import (
     CertificationIndexPage,
@@ -92,3 +93,13 @@ class SpecificationAttributeFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = SpecificationAttribute
+
+
+class EnquiryPageFactory(wagtail_factories.PageFactory):
+    title = "Request a quote"
+    slug = factory.Sequence(lambda n: f"request-a-quote-{n}")
+    intro = "<p>Tell us what you need.</p>"
+    thank_you_text = "<p>Thanks, we answer within one business day.</p>"
+
+    class Meta:
+        model = EnquiryPage

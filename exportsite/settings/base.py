@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "wagtail_localize",
     "wagtail.contrib.routable_page",
     "django_countries",
+    "django_recaptcha",
     "django_tasks",
     "django_tasks_db",
     "wagtail_localize.locales",  # replaces wagtail.locales with sync-aware locale admin
@@ -190,6 +191,9 @@ RECAPTCHA_PUBLIC_KEY = env_str("RECAPTCHA_PUBLIC_KEY", "6LeIxAcTAAAAAJcZVRqyHh71
 RECAPTCHA_PRIVATE_KEY = env_str("RECAPTCHA_PRIVATE_KEY", "6LeIxAcTAAAAAGG-vFI1TnRWxMZNFuojJ4WifJWe")
 RECAPTCHA_REQUIRED_SCORE = float(env_str("RECAPTCHA_REQUIRED_SCORE", "0.5"))
 SILENCED_SYSTEM_CHECKS = ["django_recaptcha.recaptcha_test_key_error"]
+# Off by default in dev: the test keys still call Google, which a laptop offline
+# (or a sandbox) can't reach. On when real keys are set; always on in production.
+RECAPTCHA_ENABLED = env_bool("RECAPTCHA_ENABLED", bool(env_str("RECAPTCHA_PRIVATE_KEY")))
 
 LOGGING = {
     "version": 1,

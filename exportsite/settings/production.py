@@ -18,6 +18,7 @@ RECAPTCHA_PUBLIC_KEY = env_required(
     "RECAPTCHA_PUBLIC_KEY", "the site key of a reCAPTCHA v3 site (spam protection on forms)."
 )
 RECAPTCHA_PRIVATE_KEY = env_required("RECAPTCHA_PRIVATE_KEY", "the secret key of that site.")
+RECAPTCHA_ENABLED = True
 SILENCED_SYSTEM_CHECKS = []  # base.py silences the test-key warning for dev and tests only
 
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", f"https://{ALLOWED_HOSTS[0]}")

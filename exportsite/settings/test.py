@@ -30,3 +30,6 @@ PRIVATE_MEDIA_ROOT = tempfile.mkdtemp(prefix="exportsite-test-private-")
 STRIPE_SECRET_KEY = ""
 STRIPE_WEBHOOK_SECRET = "whsec_test_secret"
 STRIPE_API_BASE = ""
+# Forms carry the reCAPTCHA field; tests answer Google's side with the
+# `recaptcha` fixture (tests/enquiries/conftest.py), never the network.
+RECAPTCHA_ENABLED = True

@@ -53,8 +53,17 @@ class ProductCategoryPage(BasePage):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    leads_email = models.EmailField(
+        _("sales email for this category"),
+        blank=True,
+        help_text=_(
+            "New enquiries about products in this category go to this address instead of "
+            "the company email. Subcategories inherit it."
+        ),
+    )
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("image")]
+    settings_panels = [*BasePage.settings_panels, FieldPanel("leads_email")]
     seo_image_sources = ["og_image", "image"]
     parent_page_types = ["products.ProductIndexPage", "products.ProductCategoryPage"]
     subpage_types = ["products.ProductCategoryPage", "products.ProductPage"]

@@ -1,12 +1,13 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from enquiries import demo as enquiries_demo
 from home import demo as home_demo
 from products import demo as products_demo
 
 # Each app contributes a `demo.seed(stdout)`; later apps build on earlier ones
 # (products link to certifications, reviews to products), hence the order.
-SEEDERS = [home_demo.seed, products_demo.seed]
+SEEDERS = [home_demo.seed, products_demo.seed, enquiries_demo.seed]
 
 
 class Command(BaseCommand):

@@ -1,0 +1,296 @@
+"""Buyer-facing views: the enquiry (RFQ) form, the sample order, the quote basket, thank-you pages.
+
+Views stay thin: forms validate, services.create_lead commits the lead, and only
+then does anything talk to Stripe or queue email.
+"""
+
+from django.contrib import messages
+from django.http import HttpResponseRedirect
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from wagtail.models import Locale
+
+from products.models import ProductPage
+
+from . import payments
+from .basket import QuoteBasket
+from .forms import EnquiryForm, ProductLineFormSet, SampleLineFormSet, SampleOrderForm
+from .models import EnquiryPage, Lead, LeadType, PaymentStatus
+from .services import (
+    client_ip,
+    create_lead,
+    existing_lead_for_token,
+    line_from_product,
+    rate_limited,
+)
+
+LAST_LEAD_SESSION_KEY = "last_lead_reference"
+
+
+def enquiry_page_for(locale) -> EnquiryPage | None:
+    return EnquiryPage.objects.live().filter(locale=locale).first()
+
+
+def _requested_products(request, page, *, samples_only=False) -> list[ProductPage]:
+    """Products the buyer asked about: the quote basket, plus ?product= from a product page."""
+    products = QuoteBasket(request.session).products(page.locale)
+    product_id = request.GET.get("product", "")
+    if product_id.isdigit():
+        product = ProductPage.objects.live().filter(pk=int(product_id)).first()
+        if product is not None:
+            product = product.get_translation_or_none(page.locale) or product
+            if product.live and all(p.translation_key != product.translation_key for p in products):
+                products.append(product)
+    if samples_only:
+        products = [p for p in products if p.samples_available and p.sample_deposit]
+    return products
+
+
+def _posted_products(formset) -> tuple[list[ProductPage], bool]:
+    """The live products the formset names, and whether every one of them was found.
+
+    Any language's page is accepted: an untranslated product is asked about in the
+    language it exists in.
+    """
+    ids = [form.cleaned_data["product"] for form in formset.forms if form.cleaned_data]
+    found = {p.pk: p for p in ProductPage.objects.live().filter(pk__in=ids)}
+    return [found[pk] for pk in ids if pk in found], len(found) == len(set(ids))
+
+
+def _products_named_in(data, prefix: str) -> list[ProductPage]:
+    """Products of a posted formset, read before validation, to redisplay its errors."""
+    ids = [
+        int(value)
+        for key, value in data.items()
+        if key.startswith(prefix + "-") and key.endswith("-product") and value.isdigit()
+    ]
+    return list(ProductPage.objects.live().filter(pk__in=ids))
+
+
+def _finish(request, page, lead, *, clear_basket: bool):
+    request.session[LAST_LEAD_SESSION_KEY] = lead.reference
+    if clear_basket:
+        QuoteBasket(request.session).clear()
+    return redirect(page.url + page.reverse_subpage("thanks"))
+
+
+def _guard(request, page, form):
+    """Honeypot, double submit and rate limit: a response when the lead must not be created."""
+    if form.is_bot:
+        # Looks like success to the bot; nothing is stored.
+        request.session.pop(LAST_LEAD_SESSION_KEY, None)
+        return redirect(page.url + page.reverse_subpage("thanks"))
+    existing = existing_lead_for_token(form.cleaned_data["form_token"])
+    if existing is not None:
+        return _finish(request, page, existing, clear_basket=False)
+    return None
+
+
+def _too_many(request, template, context):
+    context["rate_limited"] = True
+    return TemplateResponse(request, template, context, status=429)
+
+
+def enquiry_view(request, page: EnquiryPage):
+    products = _requested_products(request, page)
+    if request.method == "POST":
+        form = EnquiryForm(request.POST, request.FILES, recaptcha_action="enquiry")
+        formset = ProductLineFormSet(request.POST, prefix="lines")
+        products = _products_named_in(request.POST, "lines")
+        valid = form.is_valid() & formset.is_valid()
+        if valid:
+            products, all_found = _posted_products(formset)
+            if not all_found:
+                valid = False
+                form.add_error(None, _("A product in your request is no longer available."))
+            elif not products and not form.cleaned_data.get("message"):
+                valid = False
+                form.add_error("message", _("Tell us which products you need, and how many."))
+        if valid:
+            response = _guard(request, page, form)
+            if response:
+                return response
+            if rate_limited(client_ip(request)):
+                context = page.get_context(request)
+                context.update(form=form, formset=formset, products=products)
+                return _too_many(request, "enquiries/enquiry_page.html", context)
+            lines = [
+                line_from_product(
+                    product,
+                    **{k: v for k, v in line_form.cleaned_data.items() if k != "product"},
+                )
+                for product, line_form in zip(products, formset.forms, strict=True)
+            ]
+            lead = create_lead(
+                form=form,
+                request=request,
+                lead_type=LeadType.ENQUIRY,
+                lines=lines,
+                attachments=form.cleaned_data.get("attachments") or (),
+            )
+            return _finish(request, page, lead, clear_basket=True)
+    else:
+        form = EnquiryForm(
+            initial={"topic": request.GET.get("topic", "")[:160]}, recaptcha_action="enquiry"
+        )
+        formset = ProductLineFormSet(
+            prefix="lines",
+            initial=[{"product": p.pk, "quantity": p.moq, "unit": p.moq_unit} for p in products],
+        )
+    context = page.get_context(request)
+    context.update(
+        form=form, formset=formset, line_forms=_pair(formset, products), products=products
+    )
+    return TemplateResponse(request, "enquiries/enquiry_page.html", context)
+
+
+def _pair(formset, products):
+    """(form, product) pairs for the template; products are looked up by the form's id."""
+    by_id = {p.pk: p for p in products}
+    pairs = []
+    for form in formset.forms:
+        raw = form["product"].value()
+        product = by_id.get(int(raw)) if str(raw).isdigit() else None
+        if product is not None:
+            pairs.append((form, product))
+    return pairs
+
+
+def sample_order_view(request, page: EnquiryPage):
+    products = _requested_products(request, page, samples_only=True)
+    deposit = None
+    if request.method == "POST":
+        form = SampleOrderForm(request.POST, recaptcha_action="sample_order")
+        formset = SampleLineFormSet(request.POST, prefix="samples")
+        products = _products_named_in(request.POST, "samples")
+        valid = form.is_valid() & formset.is_valid()
+        if valid:
+            products, all_found = _posted_products(formset)
+            products = [p for p in products if p.samples_available and p.sample_deposit]
+            if not all_found or not products:
+                valid = False
+                form.add_error(None, _("Choose at least one product that has samples available."))
+        if valid:
+            lines = [line_from_product(product, quantity=1) for product in products]
+            try:
+                deposit = payments.deposit_total(lines)
+            except (payments.MixedCurrenciesError, payments.NoDepositError) as error:
+                valid = False
+                form.add_error(None, str(error))
+        if valid:
+            response = _guard(request, page, form)
+            if response:
+                return response
+            if rate_limited(client_ip(request)):
+                context = page.get_context(request)
+                context.update(form=form, formset=formset, products=products)
+                return _too_many(request, "enquiries/sample_order.html", context)
+            lead = create_lead(form=form, request=request, lead_type=LeadType.SAMPLE, lines=lines)
+            return _start_payment(request, page, lead)
+    else:
+        form = SampleOrderForm(recaptcha_action="sample_order")
+        formset = SampleLineFormSet(prefix="samples", initial=[{"product": p.pk} for p in products])
+    deposit_error = ""
+    if deposit is None and products:
+        try:
+            deposit = payments.deposit_total([line_from_product(p, quantity=1) for p in products])
+        except (payments.MixedCurrenciesError, payments.NoDepositError) as error:
+            deposit_error = str(error)
+    context = page.get_context(request)
+    context.update(
+        form=form,
+        formset=formset,
+        line_forms=_pair(formset, products),
+        products=products,
+        deposit=deposit,
+        deposit_error=deposit_error,
+    )
+    return TemplateResponse(request, "enquiries/sample_order.html", context)
+
+
+def _start_payment(request, page, lead):
+    """The lead is committed; now ask Stripe. Whatever Stripe says, the lead stays."""
+    base = request.build_absolute_uri(page.url + page.reverse_subpage("deposit_return"))
+    payment = payments.start_deposit_checkout(
+        lead, success_url=base, cancel_url=base + "?cancelled=1"
+    )
+    request.session[LAST_LEAD_SESSION_KEY] = lead.reference
+    QuoteBasket(request.session).clear()
+    if payment.checkout_url and payment.status == PaymentStatus.PENDING:
+        return HttpResponseRedirect(payment.checkout_url)
+    return redirect(page.url + page.reverse_subpage("thanks"))
+
+
+def _last_lead(request) -> Lead | None:
+    reference = request.session.get(LAST_LEAD_SESSION_KEY)
+    if not reference:
+        return None
+    return Lead.objects.filter(reference=reference).prefetch_related("lines", "payments").first()
+
+
+def thanks_view(request, page: EnquiryPage):
+    context = page.get_context(request)
+    lead = _last_lead(request)
+    context.update(lead=lead, payment=lead.payments.first() if lead else None)
+    return TemplateResponse(request, "enquiries/thanks.html", context)
+
+
+def deposit_return_view(request, page: EnquiryPage):
+    lead = _last_lead(request)
+    payment = None
+    if lead is not None:
+        session_id = request.GET.get("session_id", "")
+        payment = (
+            lead.payments.filter(stripe_session_id=session_id).first()
+            if session_id
+            else lead.payments.first()
+        )
+    context = page.get_context(request)
+    context.update(lead=lead, payment=payment, cancelled="cancelled" in request.GET)
+    return TemplateResponse(request, "enquiries/deposit_return.html", context)
+
+
+def _back(request, fallback: str) -> str:
+    target = request.POST.get("next") or request.GET.get("next") or fallback
+    if url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return fallback
+
+
+@require_POST
+def basket_add(request):
+    product = get_object_or_404(ProductPage.objects.live(), pk=_product_id(request))
+    if QuoteBasket(request.session).add(product):
+        messages.success(
+            request, _("%(product)s was added to your quote list.") % {"product": product.title}
+        )
+    return redirect(_back(request, product.url))
+
+
+@require_POST
+def basket_remove(request):
+    product = get_object_or_404(ProductPage, pk=_product_id(request))
+    QuoteBasket(request.session).remove(product)
+    messages.info(
+        request, _("%(product)s was removed from your quote list.") % {"product": product.title}
+    )
+    page = enquiry_page_for(Locale.get_active())
+    return redirect(_back(request, page.url if page else "/"))
+
+
+def basket_view(request):
+    """/<lang>/quote/: the quote list is the enquiry form of the current language."""
+    page = enquiry_page_for(Locale.get_active())
+    if page is None:
+        return redirect("/")
+    return redirect(page.url)
+
+
+def _product_id(request) -> int:
+    raw = request.POST.get("product", "")
+    return int(raw) if raw.isdigit() else 0
