@@ -35,7 +35,11 @@ setup: $(VENV)/.installed-base ## Install, compile translations, migrate, seed t
 
 run: setup serve ## Set everything up and serve the demo at http://127.0.0.1:8000
 
-serve: ## Serve the site without re-running setup
+# The leads worker sends enquiry emails (printed to this console in dev) and stops
+# with the server.
+serve: ## Serve the site (and the email worker) without re-running setup
+	@trap 'kill 0' EXIT INT TERM; \
+	$(MANAGE) db_worker --backend leads --interval 2 & \
 	$(MANAGE) runserver 127.0.0.1:8000
 
 test: $(VENV)/.installed-test ## Run the whole test suite (PostgreSQL: DATABASE_URL, or a throwaway cluster)
