@@ -253,13 +253,9 @@ class ProductLineForm(forms.Form):
 
 
 class SampleLineForm(forms.Form):
+    """One sample of a product; the deposit is the product's, per sample."""
+
     product = forms.IntegerField(widget=forms.HiddenInput)
-    quantity = forms.IntegerField(
-        label=_("Samples"),
-        initial=1,
-        validators=[MinValueValidator(1), MaxValueValidator(10)],
-        error_messages={"required": _("Enter how many samples you need.")},
-    )
 
 
 ProductLineFormSet = forms.formset_factory(
