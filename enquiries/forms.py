@@ -113,9 +113,14 @@ class ScoredReCaptchaField(ReCaptchaField):
     """
 
     score: float | None = None
+    token_missing = False
 
     def validate(self, value):
-        forms.Field.validate(self, value)
+        # The token comes from Google's script; without JavaScript there is none.
+        # Such a buyer must still reach us, so the lead is kept for review as spam.
+        if not value:
+            self.token_missing = True
+            return
         try:
             result = recaptcha_client.submit(
                 recaptcha_response=value,
@@ -172,7 +177,7 @@ class BuyerForm(forms.Form):
         self.fields["phone"].widget.attrs.update({"autocomplete": "tel", "inputmode": "tel"})
         if settings.RECAPTCHA_ENABLED:
             self.fields["captcha"] = ScoredReCaptchaField(
-                label="", widget=ReCaptchaV3(action=recaptcha_action)
+                label="", required=False, widget=ReCaptchaV3(action=recaptcha_action)
             )
 
     @property
@@ -183,6 +188,18 @@ class BuyerForm(forms.Form):
     def recaptcha_score(self) -> float | None:
         field = self.fields.get("captcha")
         return field.score if field is not None else None
+
+    @property
+    def spam_reason(self) -> str:
+        """Why this submission looks automated, or "" when it doesn't."""
+        field = self.fields.get("captcha")
+        if field is None:
+            return ""
+        if field.token_missing:
+            return "no reCAPTCHA token (JavaScript off or blocked)"
+        if field.score is not None and field.score < settings.RECAPTCHA_REQUIRED_SCORE:
+            return f"reCAPTCHA score {field.score:.1f} < {settings.RECAPTCHA_REQUIRED_SCORE}"
+        return ""
 
 
 class EnquiryForm(BuyerForm):

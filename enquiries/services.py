@@ -48,8 +48,8 @@ def create_lead(*, form, request, lead_type: str, lines: list[LeadLine], attachm
     request never waits for the mail server.
     """
     data = form.cleaned_data
-    score = form.recaptcha_score
-    is_spam = score is not None and score < settings.RECAPTCHA_REQUIRED_SCORE
+    spam_reason = form.spam_reason
+    is_spam = bool(spam_reason)
     with transaction.atomic():
         lead = Lead.objects.create(
             lead_type=lead_type,
@@ -67,12 +67,8 @@ def create_lead(*, form, request, lead_type: str, lines: list[LeadLine], attachm
             consent_at=timezone.now(),
             submission_token=data["form_token"],
             ip_address=client_ip(request),
-            recaptcha_score=score,
-            spam_reason=(
-                f"reCAPTCHA score {score:.1f} < {settings.RECAPTCHA_REQUIRED_SCORE}"
-                if is_spam
-                else ""
-            ),
+            recaptcha_score=form.recaptcha_score,
+            spam_reason=spam_reason,
         )
         for line in lines:
             line.lead = lead

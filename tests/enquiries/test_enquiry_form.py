@@ -222,6 +222,14 @@ def test_low_recaptcha_score_keeps_the_lead_as_spam_without_emails(client, shop,
     assert mail.outbox == []
 
 
+def test_without_javascript_there_is_no_token_and_the_lead_is_kept_for_review(client, shop):
+    response = post_enquiry(client, shop["enquiry"]["en"].url, shop["products"][:1], captcha="")
+
+    assert response.status_code == 302
+    lead = Lead.objects.get()
+    assert lead.status == LeadStatus.SPAM and "no reCAPTCHA token" in lead.spam_reason
+
+
 def test_invalid_recaptcha_token_is_an_error(client, shop, recaptcha):
     recaptcha.valid = False
 
