@@ -244,7 +244,7 @@ def start_deposit_checkout(lead: Lead, *, success_url: str, cancel_url: str) -> 
         if not isinstance(error, stripe.StripeError):
             logger.exception("Unexpected error creating a Checkout Session for %s", lead)
         else:
-            logger.warning("Stripe refused a Checkout Session for %s: %s", lead, error)
+            logger.warning("No Checkout Session for %s: %s", lead, error)
         payment.advance_to(PaymentStatus.FAILED, error=_error_text(error))
         payment.save()
         return payment
@@ -315,9 +315,29 @@ def sync_payment_from_session(payment: Payment, session: Mapping[str, Any]) -> b
     return payment.status != before
 
 
+def refresh_from_stripe(payment: Payment, client: stripe.StripeClient | None = None) -> bool:
+    """Ask Stripe about `payment`'s session and sync it; True if the status changed.
+
+    Raises stripe.StripeError if Stripe can't be asked. Needs a session id.
+    """
+    session = (client or stripe_client()).v1.checkout.sessions.retrieve(
+        payment.stripe_session_id, params={"expand": ["payment_intent"]}
+    )
+    # Locked while updating, so a webhook arriving meanwhile waits instead of
+    # being overwritten with an older view of the payment.
+    with transaction.atomic():
+        locked = Payment.objects.select_for_update().get(pk=payment.pk)
+        changed = sync_payment_from_session(locked, session.to_dict())
+    payment.refresh_from_db()
+    return changed
+
+
 def _payment_for_session(session: Mapping[str, Any]) -> Payment | None:
+    session_id = session.get("id")
+    if not session_id:
+        return None
     payments = Payment.objects.select_for_update()
-    payment = payments.filter(stripe_session_id=session.get("id")).first()
+    payment = payments.filter(stripe_session_id=session_id).first()
     if payment is not None:
         return payment
     # Stripe made the session but we never saved its id (the request timed out
@@ -332,7 +352,7 @@ def _payment_for_session(session: Mapping[str, Any]) -> Payment | None:
         stripe_session_id__isnull=True,
     ).first()
     if payment is not None:
-        payment.stripe_session_id = session.get("id")
+        payment.stripe_session_id = session_id
         payment.checkout_url = session.get("url") or payment.checkout_url
     return payment
 

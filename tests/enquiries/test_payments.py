@@ -8,6 +8,7 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.utils import timezone, translation
+from django.utils.translation import gettext
 
 from enquiries import payments
 from enquiries.models import Lead, LeadLine, Payment, PaymentStatus
@@ -33,6 +34,11 @@ CANCEL_URL = "https://exportsite.example/es/muestras/"
 
 def start(lead):
     return start_deposit_checkout(lead, success_url=SUCCESS_URL, cancel_url=CANCEL_URL)
+
+
+def deposit_name(language, product, sku):
+    with translation.override(language):
+        return gettext("Sample deposit: %(product)s (%(sku)s)") % {"product": product, "sku": sku}
 
 
 def lines(*deposits):
@@ -108,7 +114,7 @@ def test_checkout_session_is_created_in_minor_units(stripe_settings, fake_stripe
             "price_data": {
                 "currency": "usd",
                 "unit_amount": "8000",
-                "product_data": {"name": "Sample deposit: UFO LED high bay 100 W (LM-HB-100)"},
+                "product_data": {"name": deposit_name("es", "UFO LED high bay 100 W", "LM-HB-100")},
             },
         },
         {
@@ -116,7 +122,7 @@ def test_checkout_session_is_created_in_minor_units(stripe_settings, fake_stripe
             "price_data": {
                 "currency": "usd",
                 "unit_amount": "4550",
-                "product_data": {"name": "Sample deposit: UFO LED high bay 200 W (LM-HB-200)"},
+                "product_data": {"name": deposit_name("es", "UFO LED high bay 200 W", "LM-HB-200")},
             },
         },
     ]
@@ -132,11 +138,15 @@ def test_checkout_session_is_created_in_minor_units(stripe_settings, fake_stripe
 
 
 def test_zero_decimal_currency_is_sent_in_whole_units(stripe_settings, fake_stripe):
-    lead = make_sample_lead(("3000", "JPY"), ("1500", "JPY"))
+    lead = make_sample_lead(("3000", "JPY"), ("1500", "JPY"), language="en")
 
     payment = start(lead)
 
     [request] = fake_stripe.session_requests()
+    assert request.params["line_items"][1]["price_data"]["product_data"] == {
+        "name": "Sample deposit: UFO LED high bay 200 W (LM-HB-200)"
+    }
+    assert request.params["locale"] == "en"
     amounts = [item["price_data"]["unit_amount"] for item in request.params["line_items"]]
     assert amounts == ["3000", "1500"]
     assert request.params["line_items"][0]["price_data"]["currency"] == "jpy"

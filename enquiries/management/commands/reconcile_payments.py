@@ -8,12 +8,11 @@ from datetime import timedelta
 
 import stripe
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext
 
 from enquiries.models import Payment, PaymentStatus
-from enquiries.payments import stripe_client, stripe_configured, sync_payment_from_session
+from enquiries.payments import refresh_from_stripe, stripe_client, stripe_configured
 
 # A session that never got an id is abandoned by then: the buyer was sent back
 # to the site with the order saved, and no webhook can match it any more.
@@ -50,22 +49,14 @@ class Command(BaseCommand):
         client = stripe_client()
         counts = {"checked": 0, "updated": 0, "unchanged": 0, "errors": 0, "orphaned": 0}
 
-        for payment_id in pending.exclude(stripe_session_id=None).values_list("pk", flat=True):
+        for payment in pending.exclude(stripe_session_id=None).select_related("lead"):
             counts["checked"] += 1
-            payment = Payment.objects.get(pk=payment_id)
             try:
-                session = client.v1.checkout.sessions.retrieve(
-                    payment.stripe_session_id, params={"expand": ["payment_intent"]}
-                )
+                changed = refresh_from_stripe(payment, client)
             except stripe.StripeError as error:
                 counts["errors"] += 1
                 self.stderr.write(f"Payment {payment.pk} ({payment.stripe_session_id}): {error}")
                 continue
-            # Locked while updating, so a webhook arriving now waits instead of
-            # being overwritten with an older view of the payment.
-            with transaction.atomic():
-                payment = Payment.objects.select_for_update().get(pk=payment_id)
-                changed = sync_payment_from_session(payment, session.to_dict())
             counts["updated" if changed else "unchanged"] += 1
             if changed and verbosity >= 2:
                 self.stdout.write(
