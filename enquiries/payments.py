@@ -336,7 +336,8 @@ def _payment_for_session(session: Mapping[str, Any]) -> Payment | None:
     session_id = session.get("id")
     if not session_id:
         return None
-    payments = Payment.objects.select_for_update()
+    # Only the payment row: the lead join must not block sales editing the lead.
+    payments = Payment.objects.select_for_update(of=("self",))
     payment = payments.filter(stripe_session_id=session_id).first()
     if payment is not None:
         return payment
