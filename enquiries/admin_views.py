@@ -81,16 +81,11 @@ def change_status(lead: Lead, status: str, user) -> bool:
         if old == status:
             return False
         locked.status = status
-        fields = ["status", "updated_at"]
-        if status == LeadStatus.SPAM and not locked.spam_reason:
-            locked.spam_reason = "Marked as spam in the inbox"
-            fields.append("spam_reason")
-        locked.save(update_fields=fields)
+        locked.save(update_fields=["status", "updated_at"])
         LeadActivity.objects.create(
             lead=locked, user=user, action=Action.STATUS, old_value=old, new_value=status
         )
-    lead.status = locked.status
-    lead.spam_reason = locked.spam_reason
+    lead.status = status
     return True
 
 

@@ -150,7 +150,7 @@ class LeadViewSet(ModelViewSet):
         return [
             path("", self.index_view, name="index"),
             path("results/", self.index_results_view, name="index_results"),
-            path("<int:pk>/", self.inspect_view, name="inspect"),
+            path("inspect/<int:pk>/", self.inspect_view, name="inspect"),
             path("<int:pk>/note/", admin_views.add_note, name="add_note"),
             path("<int:pk>/replied/", admin_views.replied, name="replied"),
             path("<int:pk>/status/", admin_views.set_status, name="set_status"),
