@@ -27,6 +27,7 @@ from wagtail.admin.views.bulk_action import BulkAction
 from wagtail.admin.views.generic import IndexView, InspectView
 from wagtail.coreutils import multigetattr
 
+from .dashboard import format_duration
 from .filters import LeadFilterSet, sales_users, user_display_name, with_payment_status
 from .models import (
     Lead,
@@ -322,6 +323,7 @@ class LeadInspectView(InspectView):
                 "owner_form": OwnerForm(initial={"owner": lead.owner_id}),
                 "note_form": NoteForm(),
                 "sla_hours": settings.LEADS_RESPONSE_SLA_HOURS,
+                "response_time": format_duration(lead.response_time),
             }
         )
         return context

@@ -3,6 +3,7 @@
 import django_filters
 from django import forms
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
 from django.db.models import Exists, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
@@ -25,22 +26,18 @@ def with_payment_status(queryset):
 
 
 def sales_users():
-    """Users who can own a lead: superusers and anyone allowed to change leads."""
+    """Users who can own a lead: active superusers and anyone allowed to change leads."""
     User = get_user_model()
-    perm = Q(codename="change_lead", content_type__app_label="enquiries")
-    can_change = Q(is_superuser=True)
-    can_change |= Q(
-        user_permissions__in=_lead_permissions(perm),
+    change_lead = Permission.objects.filter(
+        content_type__app_label="enquiries", codename="change_lead"
     )
-    can_change |= Q(groups__permissions__in=_lead_permissions(perm))
-    ids = User.objects.filter(is_active=True).filter(can_change).values("pk")
+    allowed = (
+        Q(is_superuser=True)
+        | Q(user_permissions__in=change_lead)
+        | Q(groups__permissions__in=change_lead)
+    )
+    ids = User.objects.filter(allowed, is_active=True).values("pk")
     return User.objects.filter(pk__in=ids).order_by("first_name", "last_name", "username")
-
-
-def _lead_permissions(condition):
-    from django.contrib.auth.models import Permission
-
-    return Permission.objects.filter(condition)
 
 
 def user_display_name(user) -> str:

@@ -461,6 +461,9 @@ def test_mark_replied_records_first_response_once(sales_client, sales_user):
     assert (replied.get().user, replied.get().created_at) == (sales_user, NOW)
     status = lead.activities.get(action="status")
     assert (status.old_value, status.new_value) == ("new", "contacted")
+    detail = sales_client.get(lead.get_admin_url()).content.decode()
+    assert "(after 3 h 0 min)" in detail
+    assert reverse("leads:replied", args=[lead.pk]) not in detail
 
 
 @pytest.mark.django_db
