@@ -48,3 +48,20 @@ def browser_type_launch_args(browser_type_launch_args):
 def artifacts_dir():
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     return ARTIFACTS
+
+
+@pytest.fixture
+def wagtail_roots(transactional_db):
+    """The root collection, locale and page that Wagtail's migrations create.
+
+    Browser tests use a real committed database (the live server reads it from
+    another thread), which is emptied after each of them, migration data included.
+    """
+    from django.conf import settings
+    from wagtail.models import Collection, Locale, Page
+
+    locale, _ = Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+    if not Collection.get_first_root_node():
+        Collection.add_root(name="Root")
+    if not Page.get_first_root_node():
+        Page.add_root(title="Root", slug="root", locale=locale)

@@ -8,7 +8,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture
-def demo_site(live_server):
+def demo_site(live_server, wagtail_roots):
     call_command("seed_demo", stdout=StringIO())
     # Canonical URLs are built from the Site record; point it at the live server.
     host, port = live_server.url.removeprefix("http://").split(":")
