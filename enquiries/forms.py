@@ -212,7 +212,7 @@ class EnquiryForm(BuyerForm):
         help_text=_("Quantities, specifications, certifications you need, target market."),
     )
     attachments = MultipleFileField(
-        label=_("Drawings or specifications (optional)"),
+        label=_("Drawings or specifications"),
         required=False,
         help_text=_("PDF, PNG, JPG, XLSX or DOCX; up to 5 files of 10 MB each."),
     )
@@ -226,7 +226,7 @@ class SampleOrderForm(BuyerForm):
         help_text=_("Street, city, postal code, country, and the recipient's name."),
     )
     message = forms.CharField(
-        label=_("Notes (optional)"),
+        label=_("Notes"),
         max_length=2000,
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -244,7 +244,7 @@ class ProductLineForm(forms.Form):
     )
     unit = forms.CharField(label=_("Unit"), max_length=30, required=False)
     target_price = forms.DecimalField(
-        label=_("Target price per unit (optional)"),
+        label=_("Target price per unit"),
         required=False,
         max_digits=12,
         decimal_places=2,
