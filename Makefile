@@ -38,8 +38,8 @@ run: setup serve ## Set everything up and serve the demo at http://127.0.0.1:800
 # The leads worker sends enquiry emails (printed to this console in dev) and stops
 # with the server.
 serve: ## Serve the site (and the email worker) without re-running setup
-	@trap 'kill 0' EXIT INT TERM; \
-	$(MANAGE) db_worker --backend leads --interval 2 & \
+	@$(MANAGE) db_worker --backend leads --interval 2 & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT; \
 	$(MANAGE) runserver 127.0.0.1:8000
 
 test: $(VENV)/.installed-test ## Run the whole test suite (PostgreSQL: DATABASE_URL, or a throwaway cluster)
