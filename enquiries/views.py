@@ -4,6 +4,9 @@ Views stay thin: forms validate, services.create_lead commits the lead, and only
 then does anything talk to Stripe or queue email.
 """
 
+import logging
+
+import stripe
 from django.contrib import messages
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
@@ -26,6 +29,8 @@ from .services import (
     line_from_product,
     rate_limited,
 )
+
+logger = logging.getLogger(__name__)
 
 LAST_LEAD_SESSION_KEY = "last_lead_reference"
 
@@ -248,9 +253,21 @@ def deposit_return_view(request, page: EnquiryPage):
             if session_id
             else lead.payments.first()
         )
+        if payment is not None and session_id and payment.status == PaymentStatus.PENDING:
+            _refresh_quietly(payment)
     context = page.get_context(request)
     context.update(lead=lead, payment=payment, cancelled="cancelled" in request.GET)
     return TemplateResponse(request, "enquiries/deposit_return.html", context)
+
+
+def _refresh_quietly(payment) -> None:
+    """The buyer may come back before Stripe's webhook: ask Stripe, but never fail the page."""
+    if not payments.stripe_configured():
+        return
+    try:
+        payments.refresh_from_stripe(payment)
+    except stripe.StripeError:
+        logger.warning("Could not refresh payment %s from Stripe", payment.pk, exc_info=True)
 
 
 def _back(request, fallback: str) -> str:

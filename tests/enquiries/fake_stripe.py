@@ -6,16 +6,21 @@ error mapping) without the network. It keeps sessions in memory; tests move them
 along (`complete`, `expire`) the way a buyer or Stripe would.
 """
 
+import hashlib
+import hmac
 import itertools
 import json
 import re
 import threading
+import time
+import urllib.request
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
 SESSION_PATH = re.compile(r"^/v1/checkout/sessions/(?P<id>[A-Za-z0-9_]+)$")
+CHECKOUT_PAGE = re.compile(r"^/c/pay/(?P<id>[A-Za-z0-9_]+)$")
 
 
 @dataclass
@@ -58,6 +63,9 @@ class FakeStripe:
         self.requests: list[RecordedRequest] = []
         # (HTTP status, error dict) answered to every request until cleared.
         self.failure: tuple[int, dict[str, Any]] | None = None
+        # Where the hosted page delivers checkout.session.completed, signed, as Stripe
+        # does: (url, signing secret). None: no webhook, the test delivers its own.
+        self.webhook: tuple[str, str] | None = None
         self._replays: dict[str, tuple[int, dict[str, Any]]] = {}
         self._ids = itertools.count(1)
         self._lock = threading.Lock()
@@ -135,7 +143,8 @@ class FakeStripe:
             "metadata": params.get("metadata") or {},
             "success_url": params.get("success_url"),
             "cancel_url": params.get("cancel_url"),
-            "url": f"https://checkout.stripe.com/c/pay/{session_id}",
+            # The fake's own hosted page (below), so a browser test can pay.
+            "url": f"{self.url}/c/pay/{session_id}",
             "livemode": False,
         }
         self.sessions[session_id] = session
@@ -182,6 +191,51 @@ class FakeStripe:
                 self._replays[key] = answer
             return answer
 
+    # --- The hosted Checkout page (what the buyer's browser sees) -------------
+
+    def _checkout_page(self, session_id: str) -> str:
+        session = self.sessions[session_id]
+        amount = f"{session['amount_total'] / 100:.2f} {session['currency'].upper()}"
+        return (
+            "<!DOCTYPE html><html lang='en'><head><title>Fake Stripe Checkout</title></head>"
+            f"<body><h1>Pay {amount}</h1><form method='post'>"
+            "<button type='submit'>Pay</button></form>"
+            f"<a href='{session['cancel_url']}'>Back</a></body></html>"
+        )
+
+    def _pay(self, session_id: str) -> str:
+        """Complete the session, deliver the signed webhook, and return the success URL."""
+        session = self.complete(session_id)
+        if self.webhook:
+            self._deliver("checkout.session.completed", session)
+        return session["success_url"].replace("{CHECKOUT_SESSION_ID}", session_id)
+
+    def _deliver(self, event_type: str, data_object: dict[str, Any]) -> None:
+        url, secret = self.webhook
+        event = {
+            "id": f"evt_fake_{next(self._ids):06d}",
+            "object": "event",
+            "type": event_type,
+            "created": int(time.time()),
+            "livemode": False,
+            "data": {"object": data_object},
+        }
+        body = json.dumps(event).encode()
+        timestamp = int(time.time())
+        digest = hmac.new(
+            secret.encode(), f"{timestamp}.".encode() + body, hashlib.sha256
+        ).hexdigest()
+        request = urllib.request.Request(
+            url,
+            data=body,
+            headers={
+                "Content-Type": "application/json",
+                "Stripe-Signature": f"t={timestamp},v1={digest}",
+            },
+        )
+        with urllib.request.urlopen(request, timeout=10) as response:
+            response.read()
+
     def _handler_class(self):
         fake = self
 
@@ -202,7 +256,33 @@ class FakeStripe:
                 self.end_headers()
                 self.wfile.write(payload)
 
-            do_GET = do_POST = do_DELETE = _respond
+            def _hosted_page(self) -> bool:
+                match = CHECKOUT_PAGE.match(urlsplit(self.path).path)
+                if not match or match["id"] not in fake.sessions:
+                    return False
+                if self.command == "POST":
+                    self.send_response(303)
+                    self.send_header("Location", fake._pay(match["id"]))
+                    self.send_header("Content-Length", "0")
+                    self.end_headers()
+                    return True
+                page = fake._checkout_page(match["id"]).encode()
+                self.send_response(200)
+                self.send_header("Content-Type", "text/html; charset=utf-8")
+                self.send_header("Content-Length", str(len(page)))
+                self.end_headers()
+                self.wfile.write(page)
+                return True
+
+            def do_GET(self):
+                if not self._hosted_page():
+                    self._respond()
+
+            def do_POST(self):
+                if not self._hosted_page():
+                    self._respond()
+
+            do_DELETE = _respond
 
             def log_message(self, format, *args):
                 pass

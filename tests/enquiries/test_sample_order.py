@@ -75,6 +75,24 @@ def test_buyer_back_from_checkout_sees_the_payment_state(
     assert "Payment cancelled" in cancelled.content.decode()
 
 
+def test_buyer_back_before_the_webhook_gets_the_state_from_stripe(
+    client, shop, stripe_settings, fake_stripe
+):
+    post_sample_order(client, shop, shop["products"][:1])
+    payment = Lead.objects.get().payments.get()
+    fake_stripe.complete(payment.stripe_session_id)  # paid; the webhook is late
+    page = shop["enquiry"]["en"]
+
+    back = client.get(
+        page.url + page.reverse_subpage("deposit_return"),
+        {"session_id": payment.stripe_session_id},
+    )
+
+    assert "Deposit received" in back.content.decode()
+    payment.refresh_from_db()
+    assert payment.status == PaymentStatus.PAID and payment.stripe_payment_intent_id
+
+
 def test_without_stripe_keys_the_order_is_kept_and_deposit_not_requested(client, shop):
     response = post_sample_order(client, shop, shop["products"][:1])
 
