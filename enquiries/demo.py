@@ -5,6 +5,8 @@ import random
 from decimal import Decimal
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
+from django.db.models import Q
 from django.utils import timezone
 from wagtail.models import Page, Site
 
@@ -75,6 +77,7 @@ STATUSES = [
     LeadStatus.SAMPLE_SENT, LeadStatus.WON, LeadStatus.LOST, LeadStatus.SPAM,
 ]  # fmt: skip
 DEMO_LEAD_COUNT = 40
+SALES_PERMISSIONS = ["view_lead", "change_lead", "export_lead"]
 
 
 def seed(stdout) -> None:
@@ -199,9 +202,22 @@ def _seed_payment(lead: Lead, index: int) -> None:
     )
 
 
+def _sales_group() -> Group:
+    """Sales reps: the admin, and the lead inbox (view, work, export), nothing else."""
+    group, _ = Group.objects.get_or_create(name="Sales")
+    group.permissions.add(
+        *Permission.objects.filter(
+            Q(content_type__app_label="enquiries", codename__in=SALES_PERMISSIONS)
+            | Q(content_type__app_label="wagtailadmin", codename="access_admin")
+        )
+    )
+    return group
+
+
 def _sales_users():
     """Two demo sales reps without passwords (they can't log in) to own leads."""
     User = get_user_model()
+    group = _sales_group()
     users = []
     for username, first, last in (("mei.chen", "Mei", "Chen"), ("david.li", "David", "Li")):
         user, created = User.objects.get_or_create(
@@ -211,5 +227,6 @@ def _sales_users():
         if created:
             user.set_unusable_password()
             user.save()
+            user.groups.add(group)
         users.append(user)
     return users
