@@ -192,8 +192,7 @@ def product_detail_context(product, request) -> dict:
         .order_by("sort_order")
     )
     return {
-        "rfq_url": _rfq_url(product, request),
-        "sample_url": _sample_url(product, request),
+        **_enquiry_links(product, request),
         "specifications": specifications,
         "gallery": gallery,
         "related": related,
@@ -201,11 +200,11 @@ def product_detail_context(product, request) -> dict:
     }
 
 
-def _rfq_url(product, request) -> str:
-    """The enquiry form of the product's language with the product filled in.
+def _enquiry_links(product, request) -> dict:
+    """Request a quote / Order a sample links: the enquiry page of the product's language.
 
-    Without an enquiry page (a site still being set up) the quote request is an
-    email to sales.
+    Without an enquiry page (a site still being set up) a quote request is an email
+    to sales, and samples can't be ordered online.
     """
     from urllib.parse import quote
 
@@ -213,22 +212,20 @@ def _rfq_url(product, request) -> str:
     from home.models import CompanySettings
 
     page = enquiry_page_for(product.locale)
-    if page is not None:
-        return f"{page.get_url(request)}?product={product.pk}"
-    email = CompanySettings.for_request(request).email
-    subject = quote(f"RFQ: {product.title} ({product.sku})")
-    return f"mailto:{email}?subject={subject}" if email else "#"
-
-
-def _sample_url(product, request) -> str:
-    from enquiries.views import enquiry_page_for
-
-    if not (product.samples_available and product.sample_deposit):
-        return ""
-    page = enquiry_page_for(product.locale)
     if page is None:
-        return ""
-    return f"{page.get_url(request)}{page.reverse_subpage('sample_order')}?product={product.pk}"
+        email = CompanySettings.for_request(request).email
+        subject = quote(f"RFQ: {product.title} ({product.sku})")
+        return {"rfq_url": f"mailto:{email}?subject={subject}" if email else "#", "sample_url": ""}
+    url = page.get_url(request)
+    has_samples = product.samples_available and product.sample_deposit
+    return {
+        "rfq_url": f"{url}?product={product.pk}",
+        "sample_url": (
+            f"{url}{page.reverse_subpage('sample_order')}?product={product.pk}"
+            if has_samples
+            else ""
+        ),
+    }
 
 
 def home_sections(home, request) -> dict:
