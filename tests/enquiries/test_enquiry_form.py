@@ -375,3 +375,27 @@ def test_basket_remove_and_open_redirect_is_refused(client, shop):
     assert ">0</span>" in client.get("/en/").content.decode()
     assert client.post("/en/quote/add/", {"product": "abc"}).status_code == 404
     assert client.get("/en/quote/add/").status_code == 405
+
+
+@pytest.mark.parametrize(
+    ("language", "direction", "label", "button", "quantity_error"),
+    [
+        ("en", "ltr", "Your name", "Send enquiry", "Enter the quantity you need."),
+        ("es", "ltr", "Su nombre", "Enviar solicitud", "Indique la cantidad que necesita."),
+        ("ar", "rtl", "اسمك", "إرسال الاستفسار", "أدخل الكمية التي تحتاجها."),
+    ],
+)
+def test_form_labels_and_errors_speak_the_page_language(
+    client, shop, language, direction, label, button, quantity_error
+):
+    page = shop["enquiry"][language]
+    product = shop["products"][0]
+
+    form = client.get(f"{page.url}?product={product.pk}")
+    html = form.content.decode()
+    assert f'lang="{language}" dir="{direction}"' in html
+    assert label in html and button in html
+
+    data = {**buyer_data(), **lines_data([product], quantity="")}
+    errors = client.post(page.url, data).content.decode()
+    assert quantity_error in errors
