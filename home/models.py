@@ -144,6 +144,7 @@ class HomePage(BasePage):
         "products.ProductIndexPage",
         "products.CertificationIndexPage",
         "enquiries.EnquiryPage",
+        "blog.BlogIndexPage",
     ]
 
     class Meta:

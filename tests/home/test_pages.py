@@ -7,6 +7,7 @@ from django.utils import translation
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
+from blog.models import BlogIndexPage
 from enquiries.models import EnquiryPage
 from home.models import CompanySettings, HomePage, StandardPage
 from products.models import CertificationIndexPage, ProductIndexPage
@@ -24,7 +25,14 @@ class TestPageTypeRules(WagtailPageTestCase):
     def test_standard_pages_go_under_home_or_each_other(self):
         self.assertAllowedParentPageTypes(StandardPage, {HomePage, StandardPage})
         self.assertAllowedSubpageTypes(
-            HomePage, {StandardPage, ProductIndexPage, CertificationIndexPage, EnquiryPage}
+            HomePage,
+            {
+                StandardPage,
+                ProductIndexPage,
+                CertificationIndexPage,
+                EnquiryPage,
+                BlogIndexPage,
+            },
         )
 
 
