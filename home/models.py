@@ -145,6 +145,8 @@ class HomePage(BasePage):
         "products.CertificationIndexPage",
         "enquiries.EnquiryPage",
         "blog.BlogIndexPage",
+        "faq.FAQIndexPage",
+        "reviews.ReviewIndexPage",
     ]
 
     class Meta:

@@ -3,6 +3,8 @@ from django.utils.formats import number_format
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
+from reviews.ratings import aggregate_for
+
 register = template.Library()
 
 
@@ -65,6 +67,7 @@ def product_json_ld(context, product) -> dict:
         else:
             offer["price"] = str(product.price_min)
         data["offers"] = offer
+    data.update(aggregate_for(product))  # approved buyer reviews only
     return data
 
 

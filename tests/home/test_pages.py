@@ -9,8 +9,10 @@ from wagtail.test.utils import WagtailPageTestCase
 
 from blog.models import BlogIndexPage
 from enquiries.models import EnquiryPage
+from faq.models import FAQIndexPage
 from home.models import CompanySettings, HomePage, StandardPage
 from products.models import CertificationIndexPage, ProductIndexPage
+from reviews.models import ReviewIndexPage
 from tests.helpers import json_ld_objects, links, parse_html
 
 pytestmark = pytest.mark.django_db
@@ -32,6 +34,8 @@ class TestPageTypeRules(WagtailPageTestCase):
                 CertificationIndexPage,
                 EnquiryPage,
                 BlogIndexPage,
+                FAQIndexPage,
+                ReviewIndexPage,
             },
         )
 

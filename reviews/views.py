@@ -1,0 +1,123 @@
+"""The reviews page, the public review form and its thank-you page (routes of ReviewIndexPage)."""
+
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+
+from enquiries.services import client_ip
+from products.models import ProductPage
+
+from .forms import ReviewForm
+from .invitations import InvitationError, read_token
+from .models import ReviewPage, ReviewSubmission, review_setting
+from .services import InvitationUsedError, rate_limited, submit_review
+
+SUBMITTED_SESSION_KEY = "review_submitted"
+
+
+def index_view(request, page):
+    reviews = ReviewPage.for_display().child_of(page)
+    paginator = Paginator(reviews, review_setting("REVIEWS_PER_PAGE", 10))
+    try:
+        page_obj = paginator.page(request.GET.get("page", 1))
+    except PageNotAnInteger:
+        page_obj = paginator.page(1)
+    except EmptyPage:
+        page_obj = paginator.page(paginator.num_pages)
+    context = page.get_context(request)
+    context.update(
+        reviews=page_obj,
+        summary=ReviewPage.summary(ReviewPage.objects.live().child_of(page)),
+        write_url=page.url + page.reverse_subpage("write"),
+    )
+    return TemplateResponse(request, "reviews/review_index_page.html", context)
+
+
+def _initial_product(request, page):
+    raw = request.GET.get("product", "")
+    if not raw.isdigit():
+        return None
+    product = ProductPage.objects.live().filter(pk=int(raw)).first()
+    if product is None:
+        return None
+    return product.get_translation_or_none(page.locale) or product
+
+
+def _invitation(token: str):
+    """(invitation, error message) for a token; (None, "") without one."""
+    if not token:
+        return None, ""
+    try:
+        return read_token(token), ""
+    except InvitationError as error:
+        return None, str(error)
+
+
+def write_view(request, page):
+    form_kwargs = {"locale": page.locale}
+    if request.method == "POST":
+        form = ReviewForm(request.POST, request.FILES, **form_kwargs)
+        token = request.POST.get("invitation", "")
+        invitation, invitation_error = _invitation(token)
+        if form.is_valid():
+            if form.is_bot:
+                # Looks like success to the bot; nothing is stored.
+                request.session.pop(SUBMITTED_SESSION_KEY, None)
+                return redirect(page.url + page.reverse_subpage("thanks"))
+            if ReviewSubmission.objects.filter(form_token=form.cleaned_data["form_token"]).exists():
+                return redirect(page.url + page.reverse_subpage("thanks"))
+            if invitation_error:
+                form.add_error(None, invitation_error)
+                form.data = form.data.copy()
+                form.data["invitation"] = ""
+            elif rate_limited(client_ip(request)):
+                return _render_form(request, page, form, invitation, status=429, rate_limited=True)
+            else:
+                try:
+                    review = submit_review(
+                        form=form, request=request, index=page, invitation=invitation
+                    )
+                except InvitationUsedError:
+                    form.add_error(
+                        None,
+                        _(
+                            "This invitation link was already used. You can still write a review below."
+                        ),
+                    )
+                    form.data = form.data.copy()
+                    form.data["invitation"] = ""
+                else:
+                    request.session[SUBMITTED_SESSION_KEY] = review.pk
+                    return redirect(page.url + page.reverse_subpage("thanks"))
+        return _render_form(request, page, form, invitation)
+
+    token = request.GET.get("invitation", "")[:500]
+    invitation, invitation_error = _invitation(token)
+    initial = {"product": _initial_product(request, page)}
+    if invitation is not None:
+        lead = invitation.lead
+        initial.update(
+            invitation=token,
+            reviewer_name=lead.name,
+            company=lead.company,
+            country=str(lead.country),
+        )
+        line = lead.lines.filter(product__isnull=False).select_related("product").first()
+        if line is not None and initial["product"] is None:
+            product = line.product
+            initial["product"] = product.get_translation_or_none(page.locale) or product
+    form = ReviewForm(initial=initial, **form_kwargs)
+    return _render_form(request, page, form, invitation, invitation_error=invitation_error)
+
+
+def _render_form(request, page, form, invitation, *, status=200, **extra):
+    context = page.get_context(request)
+    context.update(form=form, invitation=invitation, **extra)
+    return TemplateResponse(request, "reviews/review_form.html", context, status=status)
+
+
+def thanks_view(request, page):
+    context = page.get_context(request)
+    context["submitted"] = bool(request.session.get(SUBMITTED_SESSION_KEY))
+    return TemplateResponse(request, "reviews/thanks.html", context)

@@ -1,0 +1,111 @@
+"""Review pages: type rules, the reviews page in en/es/ar, the language label, replies."""
+
+import pytest
+from wagtail.test.utils import WagtailPageTestCase
+
+from home.models import HomePage
+from reviews.models import ReviewIndexPage, ReviewPage
+from tests.conftest import translate
+from tests.helpers import json_ld_objects, parse_html
+from tests.reviews.conftest import publish_review
+
+pytestmark = pytest.mark.django_db
+
+
+class TestReviewPageTypes(WagtailPageTestCase):
+    def test_review_index_goes_under_home_and_holds_reviews_only(self):
+        self.assertAllowedParentPageTypes(ReviewIndexPage, {HomePage})
+        self.assertAllowedSubpageTypes(ReviewIndexPage, {ReviewPage})
+        self.assertAllowedParentPageTypes(ReviewPage, {ReviewIndexPage})
+        self.assertAllowedSubpageTypes(ReviewPage, set())
+
+
+def review_elements(content):
+    return [
+        attrs
+        for tag, attrs in parse_html(content).elements
+        if tag == "article" and "review" in (attrs.get("class") or "").split()
+    ]
+
+
+def test_reviews_page_lists_approved_reviews_newest_first_with_average(client, reviews_site):
+    index = reviews_site["reviews"]["en"]
+    older = publish_review(index, rating=3, title="Decent floodlights")
+    newer = publish_review(
+        index,
+        rating=5,
+        title="Excellent high bays",
+        product=reviews_site["products"][0],
+        supplier_reply="Thank you, Jonas! See you at the next project.",
+    )
+
+    response = client.get("/en/reviews/")
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert html.index("Excellent high bays") < html.index("Decent floodlights")
+    assert "4 out of 5, from 2 reviews" in html
+    assert "Reply from the supplier" in html
+    assert "See you at the next project." in html
+    assert [a["id"] for a in review_elements(response.content)] == [
+        f"review-{newer.pk}",
+        f"review-{older.pk}",
+    ]
+    # Ratings are product data only: no AggregateRating on the organisation's pages.
+    assert "AggregateRating" not in str(json_ld_objects(response.content))
+
+
+def test_reviews_page_paginates(client, reviews_site, settings):
+    settings.REVIEWS_PER_PAGE = 2
+    index = reviews_site["reviews"]["en"]
+    for n in range(5):
+        publish_review(index, title=f"Review number {n}")
+    first = client.get("/en/reviews/").content.decode()
+    last = client.get("/en/reviews/", {"page": 3}).content.decode()
+    assert "Review number 4" in first and "Review number 0" not in first
+    assert "Review number 0" in last
+    assert client.get("/en/reviews/", {"page": "x"}).status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("code", "heading"), [("en", "Reviews"), ("es", "Opiniones"), ("ar", "آراء العملاء")]
+)
+def test_reviews_page_renders_in_each_language(client, reviews_site, code, heading):
+    review = publish_review(reviews_site["reviews"][code], rating=4, title=f"Title {code}")
+
+    response = client.get(reviews_site["reviews"][code].url)
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert heading in html
+    assert f"Title {code}" in html
+    (element,) = review_elements(response.content)
+    assert element["lang"] == code
+    assert element["dir"] == ("rtl" if code == "ar" else "ltr")
+    assert review.url  # the review has its own page once approved
+    assert client.get(review.url).status_code == 200
+
+
+def test_review_in_another_language_is_labelled_with_it(client, reviews_site):
+    publish_review(reviews_site["reviews"]["es"], title="Muy buena calidad")
+    # A Spanish review translated to nothing: shown on the Spanish page, labelled on the English
+    # product page (see test_product_reviews); here the Spanish page has no label.
+    html = client.get(reviews_site["reviews"]["es"].url).content.decode()
+    assert "Muy buena calidad" in html
+    assert "Opinión en" not in html and "Review in" not in html
+
+
+def test_translators_can_translate_a_review_like_any_page(client, reviews_site, locales):
+    review = publish_review(reviews_site["reviews"]["en"], title="Great service")
+    translated = translate(review, locales["es"], title="Gran servicio", text="Muy recomendable.")
+    assert translated.translation_key == review.translation_key
+    html = client.get(reviews_site["reviews"]["es"].url).content.decode()
+    assert "Gran servicio" in html
+
+
+def test_unpublished_review_is_not_shown(client, reviews_site):
+    index = reviews_site["reviews"]["en"]
+    review = publish_review(index, title="Soon to be hidden")
+    review.unpublish()
+    assert "Soon to be hidden" not in client.get("/en/reviews/").content.decode()
+    assert client.get(f"/en/reviews/{review.slug}/").status_code == 404
