@@ -10,7 +10,7 @@ import secrets
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Avg, Count
+from django.db.models import Avg, Count, OuterRef, Q, Subquery
 from django.utils import timezone
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
@@ -29,6 +29,20 @@ RATING_CHOICES = [(n, str(n)) for n in range(1, 6)]
 
 def review_setting(name: str, default):
     return getattr(settings, name, default)
+
+
+def one_per_review(reviews, locale):
+    """Each review once: in `locale` if it was translated into it, else as it was written.
+
+    The original is the first page of the translation group (translations are
+    copies made later).
+    """
+    live = ReviewPage.objects.live()
+    translated = live.filter(locale=locale).values("translation_key")
+    original = live.filter(translation_key=OuterRef("translation_key")).order_by("pk").values("pk")
+    return reviews.filter(
+        Q(locale=locale) | (~Q(translation_key__in=translated) & Q(pk=Subquery(original[:1])))
+    )
 
 
 class ReviewIndexPage(RoutablePageMixin, BasePage):
@@ -58,8 +72,13 @@ class ReviewIndexPage(RoutablePageMixin, BasePage):
     class Meta:
         verbose_name = _("review index page")
 
-    def approved_reviews(self):
-        return ReviewPage.objects.live().child_of(self)
+    def approved_reviews(self, reviews=None):
+        """Approved reviews under this page in every language, each review once."""
+        reviews = reviews if reviews is not None else ReviewPage.objects.live()
+        paths = Q()
+        for translation in self.get_translations(inclusive=True).only("path", "depth"):
+            paths |= Q(path__startswith=translation.path, depth=translation.depth + 1)
+        return one_per_review(reviews.filter(paths), self.locale)
 
     @path("")
     def index(self, request):

@@ -5,14 +5,18 @@ translation of that product (same translation_key). Results are kept on the
 product instance so the page and its JSON-LD share one set of queries.
 """
 
-from .models import ReviewPage
+from .models import ReviewPage, one_per_review
 
 PRODUCT_PAGE_REVIEWS = 10
 JSON_LD_REVIEWS = 5
 
 
-def _approved_for(product):
-    return ReviewPage.objects.live().filter(product__translation_key=product.translation_key)
+def _approved_for(product, reviews=None):
+    """Approved reviews of any translation of `product`, each review once."""
+    reviews = reviews if reviews is not None else ReviewPage.objects.live()
+    return one_per_review(
+        reviews.filter(product__translation_key=product.translation_key), product.locale_id
+    )
 
 
 def summary_for(product) -> dict:
@@ -27,9 +31,7 @@ def reviews_for(product) -> list[ReviewPage]:
     if not hasattr(product, "_review_list"):
         if summary_for(product)["count"]:
             product._review_list = list(
-                ReviewPage.for_display().filter(product__translation_key=product.translation_key)[
-                    :PRODUCT_PAGE_REVIEWS
-                ]
+                _approved_for(product, ReviewPage.for_display())[:PRODUCT_PAGE_REVIEWS]
             )
         else:
             product._review_list = []

@@ -17,7 +17,7 @@ SUBMITTED_SESSION_KEY = "review_submitted"
 
 
 def index_view(request, page):
-    reviews = ReviewPage.for_display().child_of(page)
+    reviews = page.approved_reviews(ReviewPage.for_display())
     paginator = Paginator(reviews, review_setting("REVIEWS_PER_PAGE", 10))
     try:
         page_obj = paginator.page(request.GET.get("page", 1))
@@ -28,7 +28,7 @@ def index_view(request, page):
     context = page.get_context(request)
     context.update(
         reviews=page_obj,
-        summary=ReviewPage.summary(ReviewPage.objects.live().child_of(page)),
+        summary=ReviewPage.summary(page.approved_reviews()),
         write_url=page.url + page.reverse_subpage("write"),
     )
     return TemplateResponse(request, "reviews/review_index_page.html", context)

@@ -86,21 +86,36 @@ def test_reviews_page_renders_in_each_language(client, reviews_site, code, headi
     assert client.get(review.url).status_code == 200
 
 
-def test_review_in_another_language_is_labelled_with_it(client, reviews_site):
-    publish_review(reviews_site["reviews"]["es"], title="Muy buena calidad")
-    # A Spanish review translated to nothing: shown on the Spanish page, labelled on the English
-    # product page (see test_product_reviews); here the Spanish page has no label.
-    html = client.get(reviews_site["reviews"]["es"].url).content.decode()
-    assert "Muy buena calidad" in html
-    assert "Opinión en" not in html and "Review in" not in html
+def test_reviews_page_shows_every_language_labelled_with_it(client, reviews_site):
+    spanish = publish_review(reviews_site["reviews"]["es"], title="Muy buena calidad")
+    english = publish_review(reviews_site["reviews"]["en"], title="Very good quality")
+
+    response = client.get("/en/reviews/")
+    html = response.content.decode()
+    assert [(a["id"], a["lang"]) for a in review_elements(response.content)] == [
+        (f"review-{english.pk}", "en"),
+        (f"review-{spanish.pk}", "es"),
+    ]
+    assert "Review in Spanish" in html and "Review in English" not in html
+    assert "2 reviews" in html
 
 
 def test_translators_can_translate_a_review_like_any_page(client, reviews_site, locales):
-    review = publish_review(reviews_site["reviews"]["en"], title="Great service")
+    product = reviews_site["product"]
+    review = publish_review(
+        reviews_site["reviews"]["en"], title="Great service", rating=5, product=product["en"]
+    )
     translated = translate(review, locales["es"], title="Gran servicio", text="Muy recomendable.")
     assert translated.translation_key == review.translation_key
     html = client.get(reviews_site["reviews"]["es"].url).content.decode()
-    assert "Gran servicio" in html
+    assert "Gran servicio" in html and "Great service" not in html
+    assert "1 review" in client.get("/en/reviews/").content.decode()
+    # Counted once on the product pages too, whichever language they are read in.
+    for code in ("en", "es", "ar"):
+        html = client.get(product[code].url).content.decode()
+        assert html.count('class="review"') == 1, code
+    assert "Gran servicio" in client.get(product["es"].url).content.decode()
+    assert "Great service" in client.get(product["ar"].url).content.decode()
 
 
 def test_unpublished_review_is_not_shown(client, reviews_site):
