@@ -21,6 +21,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from home.models import BasePage
 
@@ -161,6 +162,11 @@ class ReviewPage(BasePage):
         ),
     ]
     search_fields = [*BasePage.search_fields, index.SearchField("text")]
+    # Translators translate the title, the review and the reply; names stay as written.
+    override_translatable_fields = [
+        SynchronizedField("reviewer_name"),
+        SynchronizedField("company"),
+    ]
     seo_description_sources = ["search_description", "text"]
     parent_page_types = ["reviews.ReviewIndexPage"]
     subpage_types = []
@@ -180,6 +186,11 @@ class ReviewPage(BasePage):
     @property
     def text_direction(self) -> str:
         return "rtl" if get_language_info(self.language_code)["bidi"] else "ltr"
+
+    def clean(self):
+        super().clean()
+        if self.supplier_reply and not self.supplier_reply_date:
+            self.supplier_reply_date = timezone.localdate()
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

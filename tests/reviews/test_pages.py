@@ -124,3 +124,10 @@ def test_unpublished_review_is_not_shown(client, reviews_site):
     review.unpublish()
     assert "Soon to be hidden" not in client.get("/en/reviews/").content.decode()
     assert client.get(f"/en/reviews/{review.slug}/").status_code == 404
+
+
+def test_supplier_reply_gets_todays_date_when_staff_leave_it_empty(reviews_site):
+    review = publish_review(reviews_site["reviews"]["en"])
+    review.supplier_reply = "Thank you for your order!"
+    review.full_clean()
+    assert review.supplier_reply_date is not None
