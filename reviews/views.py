@@ -25,6 +25,7 @@ def index_view(request, page):
         page_obj = paginator.page(1)
     except EmptyPage:
         page_obj = paginator.page(paginator.num_pages)
+    _link_products_in(page.locale, page_obj.object_list)
     context = page.get_context(request)
     context.update(
         reviews=page_obj,
@@ -32,6 +33,19 @@ def index_view(request, page):
         write_url=page.url + page.reverse_subpage("write"),
     )
     return TemplateResponse(request, "reviews/review_index_page.html", context)
+
+
+def _link_products_in(locale, reviews) -> None:
+    """Point each review's product link at the product in the reader's language (one query)."""
+    reviews = list(reviews)
+    keys = {review.product.translation_key for review in reviews if review.product}
+    local = {
+        product.translation_key: product
+        for product in ProductPage.objects.live().filter(locale=locale, translation_key__in=keys)
+    }
+    for review in reviews:
+        if review.product:
+            review.display_product = local.get(review.product.translation_key, review.product)
 
 
 def _initial_product(request, page):

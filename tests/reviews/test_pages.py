@@ -131,3 +131,14 @@ def test_supplier_reply_gets_todays_date_when_staff_leave_it_empty(reviews_site)
     review.supplier_reply = "Thank you for your order!"
     review.full_clean()
     assert review.supplier_reply_date is not None
+
+
+def test_reviews_page_links_the_product_in_the_readers_language(client, reviews_site):
+    product = reviews_site["product"]
+    publish_review(reviews_site["reviews"]["es"], title="Muy buena", product=product["es"])
+
+    english = client.get("/en/reviews/").content.decode()
+    arabic = client.get(reviews_site["reviews"]["ar"].url).content.decode()
+
+    assert f'href="{product["en"].url}"' in english
+    assert f'href="{product["ar"].url}"' in arabic
