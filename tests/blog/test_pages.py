@@ -94,7 +94,7 @@ def test_arabic_headings_get_arabic_anchors(blog):
     assert post.table_of_contents[0]["anchor"] == "لماذا-led"
 
 
-def test_reading_time_is_computed_from_the_body(client, blog):
+def test_reading_time_is_computed_from_the_body_and_translated(client, blog):
     words = " ".join(["lumen"] * 1000)  # 1000 words + the intro: 6 minutes at 200 wpm
     post = add_post(blog["index"]["en"], slug="long", body=[("rich_text", f"<p>{words}</p>")])
     short = blog["posts"][0]
@@ -103,6 +103,9 @@ def test_reading_time_is_computed_from_the_body(client, blog):
     assert short.reading_minutes == 1
     assert "6 min read" in client.get(post.url).content.decode()
     assert "1 min read" in client.get(short.url).content.decode()
+    # Translated with the plural forms of each language.
+    assert "1 min de lectura" in client.get(blog["newest"]["es"].url).content.decode()
+    assert "مدة القراءة: 1 دقيقة" in client.get(blog["newest"]["ar"].url).content.decode()
 
 
 def test_blog_posting_json_ld(client, blog):
@@ -243,3 +246,11 @@ def test_latest_posts_on_the_home_page(client, blog):
 
 def test_home_page_without_a_blog_has_no_latest_posts(client, site_tree):
     assert "latest-posts" not in client.get("/en/").content.decode()
+
+
+def test_editors_can_open_the_blog_forms(admin_client, blog):
+    index, post = blog["index"]["en"], blog["posts"][0]
+
+    assert admin_client.get(f"/admin/pages/add/blog/blogpage/{index.pk}/").status_code == 200
+    assert admin_client.get(f"/admin/pages/{post.pk}/edit/").status_code == 200
+    assert admin_client.get(f"/admin/pages/{index.pk}/edit/").status_code == 200

@@ -169,3 +169,50 @@ def test_ask_us_link_carries_the_topic_to_the_enquiry_form_of_the_language(clien
 def test_no_ask_us_link_without_an_enquiry_page(client, faq):
     # Arabic has no enquiry page in this tree.
     assert 'id="faq-ask-us"' not in client.get(faq["ar"]["samples"].url).content.decode()
+
+
+def test_editors_can_open_the_faq_forms(admin_client, faq):
+    index, topic = faq["en"]["index"], faq["en"]["samples"]
+
+    assert admin_client.get(f"/admin/pages/add/faq/faqpage/{index.pk}/").status_code == 200
+    html = admin_client.get(f"/admin/pages/{topic.pk}/edit/").content.decode()
+    assert "Can I order a sample?" in html
+    assert admin_client.get(f"/admin/pages/{index.pk}/edit/").status_code == 200
+
+
+def test_editor_adds_a_topic_and_empty_anchors_are_filled(admin_client, faq):
+    from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
+
+    index = faq["en"]["index"]
+    data = nested_form_data(
+        {
+            "title": "Warranty",
+            "slug": "warranty",
+            "intro": "",
+            "items": inline_formset(
+                [
+                    {
+                        "question": "How long is the warranty?",
+                        "answer": rich_text("<p>Five years.</p>"),
+                        "anchor": "",
+                    },
+                    {
+                        "question": "Who pays return freight?",
+                        "answer": rich_text("<p>We do.</p>"),
+                        "anchor": "freight",
+                    },
+                ]
+            ),
+            "action-publish": "publish",
+        }
+    )
+
+    response = admin_client.post(f"/admin/pages/add/faq/faqpage/{index.pk}/", data)
+
+    assert response.status_code == 302, response.content.decode()[:2000]
+    topic = FAQPage.objects.get(slug="warranty")
+    assert topic.live
+    assert [item.anchor for item in topic.ordered_items()] == [
+        "how-long-is-the-warranty",
+        "freight",
+    ]
