@@ -4,7 +4,7 @@ import datetime
 
 from wagtail.models import Locale, Site
 
-from exportsite.demo import get_or_create_image, translate_page
+from exportsite.demo import get_or_create_child_page, get_or_create_image, translate_page
 from home.demo import DEMO_LANGUAGES
 from products.models import ProductPage
 
@@ -356,11 +356,7 @@ TRANSLATIONS = {
 def seed(stdout) -> None:
     site = Site.objects.get(is_default_site=True)
     home = site.root_page.specific
-    index = BlogIndexPage.objects.child_of(home).first()
-    if index is None:
-        index = BlogIndexPage(**INDEX, show_in_menus=True)
-        home.add_child(instance=index)
-        index.save_revision().publish()
+    index = get_or_create_child_page(home, BlogIndexPage, **INDEX, show_in_menus=True)
     images = [
         get_or_create_image(
             "Lumetra assembly line", size=(1440, 810), colors=("#0f7b45", "#0b4f8a")

@@ -10,7 +10,7 @@ from django.db.models import Q
 from django.utils import timezone
 from wagtail.models import Page, Site
 
-from exportsite.demo import get_or_create_locale, translate_page
+from exportsite.demo import get_or_create_child_page, get_or_create_locale, translate_page
 from home.demo import DEMO_LANGUAGES
 from products.models import ProductPage
 
@@ -94,13 +94,9 @@ def seed(stdout) -> None:
 
 
 def _get_or_create_enquiry_page(home: Page, privacy: Page | None) -> EnquiryPage:
-    existing = EnquiryPage.objects.child_of(home).first()
-    if existing:
-        return existing
-    page = EnquiryPage(**ENQUIRY, privacy_page=privacy, show_in_menus=True)
-    home.add_child(instance=page)
-    page.save_revision().publish()
-    return page
+    return get_or_create_child_page(
+        home, EnquiryPage, **ENQUIRY, privacy_page=privacy, show_in_menus=True
+    )
 
 
 def _seed_leads() -> int:

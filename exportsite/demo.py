@@ -57,6 +57,17 @@ def _hex_to_rgb(value: str) -> tuple[int, int, int]:
     return tuple(int(value[i : i + 2], 16) for i in (0, 2, 4))
 
 
+def get_or_create_child_page(parent: Page, page_class, **fields) -> Page:
+    """The `page_class` child of `parent` (one per parent), created and published if missing."""
+    existing = page_class.objects.child_of(parent).first()
+    if existing:
+        return existing
+    page = page_class(**fields)
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
 def translate_page(
     page: Page, locale: Locale, catalog: Mapping[str, str]
 ) -> tuple[Page, list[str]]:

@@ -2,7 +2,7 @@
 
 from wagtail.models import Locale, Site
 
-from exportsite.demo import translate_page
+from exportsite.demo import get_or_create_child_page, translate_page
 from home.demo import DEMO_LANGUAGES
 from products.models import ProductPage
 
@@ -352,11 +352,7 @@ TRANSLATIONS = {
 def seed(stdout) -> None:
     site = Site.objects.get(is_default_site=True)
     home = site.root_page.specific
-    index = FAQIndexPage.objects.child_of(home).first()
-    if index is None:
-        index = FAQIndexPage(**INDEX, show_in_menus=True)
-        home.add_child(instance=index)
-        index.save_revision().publish()
+    index = get_or_create_child_page(home, FAQIndexPage, **INDEX, show_in_menus=True)
     products = {p.sku: p for p in ProductPage.objects.filter(locale=index.locale).only("id", "sku")}
     topics = [_seed_topic(index, data, products) for data in TOPICS]
     for language in DEMO_LANGUAGES:

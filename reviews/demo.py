@@ -11,7 +11,12 @@ from django.utils import timezone
 from wagtail.models import Site
 
 from enquiries.models import Lead
-from exportsite.demo import get_or_create_image, get_or_create_locale, translate_page
+from exportsite.demo import (
+    get_or_create_child_page,
+    get_or_create_image,
+    get_or_create_locale,
+    translate_page,
+)
 from home.demo import DEMO_LANGUAGES
 from products.models import ProductPage
 
@@ -129,13 +134,7 @@ def seed(stdout) -> None:
 
 
 def _get_or_create_index(home) -> ReviewIndexPage:
-    existing = ReviewIndexPage.objects.child_of(home).first()
-    if existing:
-        return existing
-    page = ReviewIndexPage(**INDEX, show_in_menus=True)
-    home.add_child(instance=page)
-    page.save_revision().publish()
-    return page
+    return get_or_create_child_page(home, ReviewIndexPage, **INDEX, show_in_menus=True)
 
 
 def _seed_reviews(indexes: dict) -> int:
