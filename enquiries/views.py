@@ -82,7 +82,7 @@ def _finish(request, page, lead, *, clear_basket: bool):
     return redirect(page.url + page.reverse_subpage("thanks"))
 
 
-def _guard(request, page, form):
+def _guard(request, page, form, *, template, context):
     """Honeypot, double submit and rate limit: a response when the lead must not be created."""
     if form.is_bot:
         # Looks like success to the bot; nothing is stored.
@@ -91,12 +91,11 @@ def _guard(request, page, form):
     existing = existing_lead_for_token(form.cleaned_data["form_token"])
     if existing is not None:
         return _finish(request, page, existing, clear_basket=False)
+    if rate_limited(client_ip(request)):
+        full_context = page.get_context(request)
+        full_context.update(context, rate_limited=True)
+        return TemplateResponse(request, template, full_context, status=429)
     return None
-
-
-def _too_many(request, template, context):
-    context["rate_limited"] = True
-    return TemplateResponse(request, template, context, status=429)
 
 
 def enquiry_view(request, page: EnquiryPage):
@@ -115,13 +114,15 @@ def enquiry_view(request, page: EnquiryPage):
                 valid = False
                 form.add_error("message", _("Tell us which products you need, and how many."))
         if valid:
-            response = _guard(request, page, form)
+            response = _guard(
+                request,
+                page,
+                form,
+                template="enquiries/enquiry_page.html",
+                context={"form": form, "formset": formset, "products": products},
+            )
             if response:
                 return response
-            if rate_limited(client_ip(request)):
-                context = page.get_context(request)
-                context.update(form=form, formset=formset, products=products)
-                return _too_many(request, "enquiries/enquiry_page.html", context)
             lines = [
                 line_from_product(
                     product,
@@ -186,13 +187,15 @@ def sample_order_view(request, page: EnquiryPage):
                 valid = False
                 form.add_error(None, str(error))
         if valid:
-            response = _guard(request, page, form)
+            response = _guard(
+                request,
+                page,
+                form,
+                template="enquiries/sample_order.html",
+                context={"form": form, "formset": formset, "products": products},
+            )
             if response:
                 return response
-            if rate_limited(client_ip(request)):
-                context = page.get_context(request)
-                context.update(form=form, formset=formset, products=products)
-                return _too_many(request, "enquiries/sample_order.html", context)
             lead = create_lead(form=form, request=request, lead_type=LeadType.SAMPLE, lines=lines)
             return _start_payment(request, page, lead)
     else:

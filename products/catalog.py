@@ -7,7 +7,7 @@ products, images or certifications listed (see tests/products/test_queries.py).
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.paginator import Paginator
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -103,12 +103,8 @@ def category_listing(category, request) -> dict:
     )
 
     paginator = Paginator(products, _catalog_settings(request).products_per_page)
-    try:
-        page_obj = paginator.page(request.GET.get("page", 1))
-    except PageNotAnInteger:
-        page_obj = paginator.page(1)
-    except EmptyPage:
-        page_obj = paginator.page(paginator.num_pages)
+    # get_page: a bad number gives the first page, one past the end the last.
+    page_obj = paginator.get_page(request.GET.get("page"))
     attach_certification_badges(page_obj.object_list, category.locale, request)
 
     state = {"sort": sort, "cert": selected_certs}

@@ -1,6 +1,6 @@
 """The reviews page, the public review form and its thank-you page (routes of ReviewIndexPage)."""
 
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.paginator import Paginator
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
@@ -19,12 +19,8 @@ SUBMITTED_SESSION_KEY = "review_submitted"
 def index_view(request, page):
     reviews = page.approved_reviews(ReviewPage.for_display())
     paginator = Paginator(reviews, review_setting("REVIEWS_PER_PAGE", 10))
-    try:
-        page_obj = paginator.page(request.GET.get("page", 1))
-    except PageNotAnInteger:
-        page_obj = paginator.page(1)
-    except EmptyPage:
-        page_obj = paginator.page(paginator.num_pages)
+    # get_page: a bad number gives the first page, one past the end the last.
+    page_obj = paginator.get_page(request.GET.get("page"))
     _link_products_in(page.locale, page_obj.object_list)
     context = page.get_context(request)
     context.update(
