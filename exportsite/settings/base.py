@@ -23,8 +23,10 @@ INSTALLED_APPS = [
     "faq",
     "enquiries",
     "reviews",
+    "localization",
     "wagtail_localize",
     "wagtail.contrib.routable_page",
+    "wagtail.contrib.sitemaps",
     "django_countries",
     "django_recaptcha",
     "django_tasks",
@@ -53,6 +55,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
 ]
 
 MIDDLEWARE = [
@@ -160,7 +163,18 @@ WAGTAILSEARCH_BACKENDS = {
 WAGTAILDOCS_EXTENSIONS = ["pdf", "csv", "docx", "xlsx", "odt", "ods", "txt", "zip"]
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"avif": "webp"}
 WAGTAILSEO_SEP = "|"
-WAGTAILLOCALIZE_MACHINE_TRANSLATOR = None
+# Machine translation in wagtail-localize's editor (and `manage.py machine_translate`):
+# DeepL when DEEPL_API_KEY is set, otherwise none. dev.py and test.py use the dummy
+# translator, which only reverses words, so nobody mistakes its output for a real one.
+DEEPL_API_KEY = env_str("DEEPL_API_KEY")
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = (
+    {
+        "CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
+        "OPTIONS": {"AUTH_KEY": DEEPL_API_KEY},
+    }
+    if DEEPL_API_KEY
+    else None
+)
 
 # --- Background tasks --------------------------------------------------------
 # Wagtail's own tasks (search and reference index) run at once, as before. Lead

@@ -33,3 +33,8 @@ STRIPE_API_BASE = ""
 # Forms carry the reCAPTCHA field; tests answer Google's side with the
 # `recaptcha` fixture (tests/enquiries/conftest.py), never the network.
 RECAPTCHA_ENABLED = True
+
+if not DEEPL_API_KEY:  # noqa: F405
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator",
+    }
