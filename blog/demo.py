@@ -5,7 +5,6 @@ import datetime
 from wagtail.models import Locale, Site
 
 from exportsite.demo import get_or_create_child_page, get_or_create_image, translate_page
-from home.demo import DEMO_LANGUAGES
 from products.models import ProductPage
 
 from .models import BlogIndexPage, BlogPage
@@ -353,7 +352,7 @@ TRANSLATIONS = {
 }
 
 
-def seed(stdout) -> None:
+def seed(stdout, languages: list[str]) -> None:
     site = Site.objects.get(is_default_site=True)
     home = site.root_page.specific
     index = get_or_create_child_page(home, BlogIndexPage, **INDEX, show_in_menus=True)
@@ -369,13 +368,13 @@ def seed(stdout) -> None:
     posts = [
         _seed_post(index, data, images[n % len(images)], products) for n, data in enumerate(POSTS)
     ]
-    for language in DEMO_LANGUAGES:
+    for language in languages:
         locale = Locale.objects.get(language_code=language)
-        catalog = TRANSLATIONS[language]
+        catalog = TRANSLATIONS.get(language, {})
         translate_page(index, locale, catalog)
         for post in posts:
             translate_page(post, locale, catalog)
-    stdout.write(f"  blog: {len(posts)} posts in en, {', '.join(DEMO_LANGUAGES)}")
+    stdout.write(f"  blog: {len(posts)} posts in en, {', '.join(languages)}")
 
 
 def _seed_post(index: BlogIndexPage, data: dict, image, products: dict) -> BlogPage:

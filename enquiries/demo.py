@@ -11,7 +11,6 @@ from django.utils import timezone
 from wagtail.models import Page, Site
 
 from exportsite.demo import get_or_create_child_page, get_or_create_locale, translate_page
-from home.demo import DEMO_LANGUAGES
 from products.models import ProductPage
 
 from .models import (
@@ -80,17 +79,15 @@ DEMO_LEAD_COUNT = 40
 SALES_PERMISSIONS = ["view_lead", "change_lead", "export_lead"]
 
 
-def seed(stdout) -> None:
+def seed(stdout, languages: list[str]) -> None:
     site = Site.objects.get(is_default_site=True)
     home = site.root_page.specific
     privacy = home.get_children().filter(slug="privacy-policy").first()
     page = _get_or_create_enquiry_page(home, privacy)
-    for language in DEMO_LANGUAGES:
-        translate_page(page, get_or_create_locale(language), TRANSLATIONS[language])
+    for language in languages:
+        translate_page(page, get_or_create_locale(language), TRANSLATIONS.get(language, {}))
     created = _seed_leads()
-    stdout.write(
-        f"  enquiries: enquiry page in en, {', '.join(DEMO_LANGUAGES)}; {created} demo leads"
-    )
+    stdout.write(f"  enquiries: enquiry page in en, {', '.join(languages)}; {created} demo leads")
 
 
 def _get_or_create_enquiry_page(home: Page, privacy: Page | None) -> EnquiryPage:

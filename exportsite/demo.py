@@ -4,8 +4,11 @@ Seeders are idempotent: they look objects up by a stable key and create only wha
 is missing, so running `seed_demo` twice changes nothing.
 """
 
+import functools
 import io
+import re
 from collections.abc import Mapping
+from pathlib import Path
 
 import polib
 from django.core.files.images import ImageFile
@@ -16,6 +19,24 @@ from wagtail.models import Locale, Page
 from wagtail_localize.models import StringSegment, Translation, TranslationSource
 
 DEMO_TOOL_NAME = "exportsite seed_demo"
+# One PO file per language: msgid is the English demo text, msgstr its translation.
+# Seeders may pass their own catalog for a language; these files fill in the rest.
+# `scripts/demo-strings` lists the English strings a new language needs.
+DEMO_TRANSLATIONS_DIR = Path(__file__).resolve().parent / "demo_translations"
+_BLOCK_ID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+
+
+@functools.cache
+def demo_catalog(language_code: str) -> dict[str, str]:
+    """The demo translations for a language, from demo_translations/<code>.po."""
+    path = DEMO_TRANSLATIONS_DIR / f"{language_code}.po"
+    if not path.exists():
+        return {}
+    return {
+        entry.msgid: entry.msgstr
+        for entry in polib.pofile(str(path))
+        if entry.msgstr and not entry.obsolete and "fuzzy" not in entry.flags
+    }
 
 
 def get_or_create_locale(language_code: str) -> Locale:
@@ -112,6 +133,7 @@ def _import_catalog(instance, locale: Locale, catalog: Mapping[str, str]):
     )
     po = polib.POFile()
     po.metadata = {"X-WagtailLocalize-TranslationID": str(translation.uuid)}
+    shared_catalog = demo_catalog(locale.language_code)
     missing = []
     # Translation.export_po() would also look for obsolete strings with a NOT IN
     # subquery that PostgreSQL runs as a nested loop on freshly filled, never
@@ -124,7 +146,7 @@ def _import_catalog(instance, locale: Locale, catalog: Mapping[str, str]):
     )
     for segment in segments:
         text = segment.string.data
-        translated = catalog.get(text)
+        translated = catalog.get(text) or shared_catalog.get(text)
         if not translated:
             missing.append(text)
         po.append(polib.POEntry(msgid=text, msgctxt=segment.context.path, msgstr=translated or ""))
@@ -154,3 +176,40 @@ def make_pdf_document(title: str, lines: list[str]):
     return Document.objects.create(
         title=title, file=ContentFile(buffer.getvalue(), name=f"{slug}.pdf")
     )
+
+
+def write_demo_strings() -> None:
+    """Write demo.pot from the source-language segments and merge it into every <code>.po.
+
+    Each entry says which object and field it comes from, so a translator sees that
+    a string is a slug (keep it lower-case ASCII) or rich text (keep the tags).
+    """
+    source_locale = Locale.get_default()
+    template = polib.POFile(wrapwidth=0)
+    template.metadata = {"Content-Type": "text/plain; charset=UTF-8"}
+    entries: dict[str, polib.POEntry] = {}
+    segments = (
+        StringSegment.objects.filter(source__locale=source_locale)
+        .select_related("string", "context", "source")
+        .order_by("source_id", "order")
+    )
+    for segment in segments:
+        text = segment.string.data
+        # Block ids are random per seed; without them the file only changes with the text.
+        path = _BLOCK_ID.sub("*", segment.context.path)
+        place = f"{segment.source.specific_content_type.model}:{path}"
+        entry = entries.get(text)
+        if entry is None:
+            entry = entries[text] = polib.POEntry(msgid=text, msgstr="")
+            template.append(entry)
+        if len(entry.occurrences) < 3:
+            entry.occurrences.append((place, ""))
+    DEMO_TRANSLATIONS_DIR.mkdir(exist_ok=True)
+    template.save(str(DEMO_TRANSLATIONS_DIR / "demo.pot"))
+    # es and ar are written out in the seeders themselves; a language joins these
+    # files by creating an empty <code>.po.
+    for path in sorted(DEMO_TRANSLATIONS_DIR.glob("*.po")):
+        catalog = polib.pofile(str(path), wrapwidth=0)
+        catalog.metadata = {"Content-Type": "text/plain; charset=UTF-8", "Language": path.stem}
+        catalog.merge(template)
+        catalog.save(str(path))

@@ -3,7 +3,6 @@
 from wagtail.models import Locale, Site
 
 from exportsite.demo import get_or_create_child_page, translate_page
-from home.demo import DEMO_LANGUAGES
 from products.models import ProductPage
 
 from .models import FAQIndexPage, FAQItem, FAQPage
@@ -349,21 +348,21 @@ TRANSLATIONS = {
 }
 
 
-def seed(stdout) -> None:
+def seed(stdout, languages: list[str]) -> None:
     site = Site.objects.get(is_default_site=True)
     home = site.root_page.specific
     index = get_or_create_child_page(home, FAQIndexPage, **INDEX, show_in_menus=True)
     products = {p.sku: p for p in ProductPage.objects.filter(locale=index.locale).only("id", "sku")}
     topics = [_seed_topic(index, data, products) for data in TOPICS]
-    for language in DEMO_LANGUAGES:
+    for language in languages:
         locale = Locale.objects.get(language_code=language)
-        catalog = TRANSLATIONS[language]
+        catalog = TRANSLATIONS.get(language, {})
         translate_page(index, locale, catalog)
         for topic in topics:
             translate_page(topic, locale, catalog)
     questions = sum(len(data["items"]) for data in TOPICS)
     stdout.write(
-        f"  faq: {len(topics)} topics, {questions} questions in en, {', '.join(DEMO_LANGUAGES)}"
+        f"  faq: {len(topics)} topics, {questions} questions in en, {', '.join(languages)}"
     )
 
 

@@ -11,7 +11,6 @@ from .models import CompanySettings, HomePage, StandardPage
 
 COMPANY_NAME = "Lumetra Lighting Co., Ltd."
 WHATSAPP = "+86 138 5741 2290"
-DEMO_LANGUAGES = ["es", "ar"]
 
 HOME = {
     "title": "Home",
@@ -182,7 +181,7 @@ TRANSLATIONS = {
 UNTRANSLATED = {"home", "about-us", "privacy-policy", "https://wa.me/8613857412290"}
 
 
-def seed(stdout) -> None:
+def seed(stdout, languages: list[str]) -> None:
     for code, _name in settings.LANGUAGES:
         get_or_create_locale(code)
     site = _get_or_create_site()
@@ -190,16 +189,16 @@ def seed(stdout) -> None:
     home = site.root_page.specific
     about = _get_or_create_child(home, ABOUT, show_in_menus=True)
     privacy = _get_or_create_child(home, PRIVACY, show_in_menus=False)
-    for language in DEMO_LANGUAGES:
+    for language in languages:
         locale = get_or_create_locale(language)
-        catalog = TRANSLATIONS[language]
+        catalog = TRANSLATIONS.get(language, {})
         for page in (home, about, privacy):
             _translated, missing = translate_page(page, locale, catalog)
             missing = [m for m in missing if m not in UNTRANSLATED]
             if missing:
                 stdout.write(f"  {language}: no demo translation for {missing!r}")
     stdout.write(
-        f"  home: site {site.hostname}:{site.port}, pages in {', '.join(['en', *DEMO_LANGUAGES])}"
+        f"  home: site {site.hostname}:{site.port}, pages in {', '.join(['en', *languages])}"
     )
 
 

@@ -12,7 +12,6 @@ from exportsite.demo import (
     translate_page,
     translate_snippet,
 )
-from home.demo import DEMO_LANGUAGES
 
 from .models import (
     CatalogSettings,
@@ -295,7 +294,7 @@ def _certificates(today: datetime.date) -> list[dict]:
     ]
 
 
-def seed(stdout) -> None:
+def seed(stdout, languages: list[str]) -> None:
     site = Site.objects.get(is_default_site=True)
     home = site.root_page.specific
     settings = CatalogSettings.for_site(site)
@@ -351,7 +350,7 @@ def seed(stdout) -> None:
             )
     _link_related(products)
 
-    for language in DEMO_LANGUAGES:
+    for language in languages:
         locale = Locale.objects.get(language_code=language)
         catalog_strings = _catalog_strings(language)
         for attribute in attributes.values():
@@ -368,7 +367,7 @@ def seed(stdout) -> None:
                 product, locale, catalog_strings | _product_strings(family, power, language)
             )
     stdout.write(
-        f"  products: {len(products)} products, {len(certs)} certifications in en, {', '.join(DEMO_LANGUAGES)}"
+        f"  products: {len(products)} products, {len(certs)} certifications in en, {', '.join(languages)}"
     )
 
 
@@ -529,7 +528,11 @@ def _link_related(products) -> None:
             product.save_revision().publish()
 
 
+# es and ar are written out here; other languages come from the shared demo
+# catalogs (exportsite/demo_translations/), so these helpers give them nothing.
 def _catalog_strings(language: str) -> dict[str, str]:
+    if language not in CATALOG_I18N:
+        return {}
     strings = dict(WORDS[language])
     strings.update(CATALOG_I18N[language])
     for name, _unit, _filterable, i18n in ATTRIBUTES.values():
@@ -543,6 +546,8 @@ def _catalog_strings(language: str) -> dict[str, str]:
 
 
 def _certificate_strings(data: dict, language: str) -> dict[str, str]:
+    if language not in CATALOG_I18N:
+        return {}
     return {
         data["title"]["en"]: data["title"][language],
         data["scope"]["en"]: data["scope"][language],
@@ -550,6 +555,8 @@ def _certificate_strings(data: dict, language: str) -> dict[str, str]:
 
 
 def _family_strings(family: dict, language: str) -> dict[str, str]:
+    if language not in CATALOG_I18N:
+        return {}
     return {
         family["title"]["en"]: family["title"][language],
         family["intro"]["en"]: family["intro"][language],
@@ -557,6 +564,8 @@ def _family_strings(family: dict, language: str) -> dict[str, str]:
 
 
 def _product_strings(family: dict, power: int, language: str) -> dict[str, str]:
+    if language not in CATALOG_I18N:
+        return {}
     lumens = f"{_lumens(family, power):,}"
     local_lumens = lumens.replace(",", ".") if language == "es" else lumens
     name_en = family["name"]["en"].format(p=power)

@@ -17,7 +17,6 @@ from exportsite.demo import (
     get_or_create_locale,
     translate_page,
 )
-from home.demo import DEMO_LANGUAGES
 from products.models import ProductPage
 
 from .models import ReviewIndexPage, ReviewInvitation, ReviewPage, ReviewPhoto
@@ -116,21 +115,19 @@ REVIEWS = [
 PHOTO_REVIEWS = {"warehouse-retrofit-hamburg", "almacen-valencia", "jebel-ali-warehouse"}
 
 
-def seed(stdout) -> None:
+def seed(stdout, languages: list[str]) -> None:
     site = Site.objects.get(is_default_site=True)
     home = site.root_page.specific
     index_en = _get_or_create_index(home)
     indexes = {"en": index_en}
-    for language in DEMO_LANGUAGES:
+    for language in languages:
         indexes[language], _missing = translate_page(
-            index_en, get_or_create_locale(language), TRANSLATIONS[language]
+            index_en, get_or_create_locale(language), TRANSLATIONS.get(language, {})
         )
     for index in indexes.values():
         ensure_moderation(index)
     created = _seed_reviews(indexes)
-    stdout.write(
-        f"  reviews: reviews page in en, {', '.join(DEMO_LANGUAGES)}; {created} demo reviews"
-    )
+    stdout.write(f"  reviews: reviews page in en, {', '.join(languages)}; {created} demo reviews")
 
 
 def _get_or_create_index(home) -> ReviewIndexPage:

@@ -38,3 +38,7 @@ if not DEEPL_API_KEY:  # noqa: F405
     WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
         "CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator",
     }
+
+# The demo in two languages besides English (one of them right-to-left) keeps the
+# seeded-site tests fast; tests/home/test_demo_languages.py seeds all of them.
+DEMO_LANGUAGES = ["es", "ar"]
