@@ -9,6 +9,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from django_countries import countries
 from django_recaptcha import client as recaptcha_client
 from django_recaptcha.fields import ReCaptchaField
@@ -226,7 +227,7 @@ class SampleOrderForm(BuyerForm):
         help_text=_("Street, city, postal code, country, and the recipient's name."),
     )
     message = forms.CharField(
-        label=_("Notes"),
+        label=pgettext_lazy("buyer's message to the supplier", "Notes"),
         max_length=2000,
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),

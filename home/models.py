@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
@@ -25,7 +26,7 @@ SOCIAL_PLATFORMS = [
     ("x", "X (Twitter)"),
     ("wechat", "WeChat"),
     ("alibaba", "Alibaba"),
-    ("other", _("Other")),
+    ("other", pgettext_lazy("social platform", "Other")),
 ]
 
 

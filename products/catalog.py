@@ -10,6 +10,7 @@ from urllib.parse import urlencode
 from django.core.paginator import Paginator
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from .models import (
     CatalogSettings,
@@ -19,7 +20,7 @@ from .models import (
 )
 
 SORTS = {"name": ("title",), "newest": ("-first_published_at", "title")}
-SORT_LABELS = {"name": _("Name"), "newest": _("Newest")}
+SORT_LABELS = {"name": pgettext_lazy("sort products by", "Name"), "newest": _("Newest")}
 SPEC_PARAM_PREFIX = "spec-"
 
 

@@ -6,6 +6,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from django_countries.fields import CountryField
 
 from products.models import CURRENCY_CHOICES, INCOTERM_CHOICES
@@ -29,9 +30,10 @@ class LeadStatus(models.TextChoices):
 
 
 class NotificationStatus(models.TextChoices):
-    PENDING = "pending", _("Pending")
-    SENT = "sent", _("Sent")
-    FAILED = "failed", _("Failed")
+    # Contexts: "Pending"/"Failed" also name payment states, which other languages word differently.
+    PENDING = "pending", pgettext_lazy("notification status", "Pending")
+    SENT = "sent", pgettext_lazy("notification status", "Sent")
+    FAILED = "failed", pgettext_lazy("notification status", "Failed")
 
 
 def new_reference() -> str:
@@ -70,7 +72,7 @@ class Lead(models.Model):
         related_name="leads",
     )
 
-    name = models.CharField(_("name"), max_length=120)
+    name = models.CharField(pgettext_lazy("person", "name"), max_length=120)
     company = models.CharField(_("company"), max_length=160, blank=True)
     email = models.EmailField(_("email"), max_length=254, db_index=True)
     phone = models.CharField(_("phone / WhatsApp"), max_length=40, blank=True)

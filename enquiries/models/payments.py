@@ -1,17 +1,19 @@
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from .leads import Lead
 
 
 class PaymentStatus(models.TextChoices):
     NOT_REQUESTED = "not_requested", _("Deposit not requested")
-    PENDING = "pending", _("Pending")
-    PAID = "paid", _("Paid")
-    FAILED = "failed", _("Failed")
-    EXPIRED = "expired", _("Expired")
-    REFUNDED = "refunded", _("Refunded")
+    # Contexts: the same English words name email and certificate states elsewhere.
+    PENDING = "pending", pgettext_lazy("payment status", "Pending")
+    PAID = "paid", pgettext_lazy("payment status", "Paid")
+    FAILED = "failed", pgettext_lazy("payment status", "Failed")
+    EXPIRED = "expired", pgettext_lazy("payment status", "Expired")
+    REFUNDED = "refunded", pgettext_lazy("payment status", "Refunded")
 
 
 # A payment can only move forward along this order, so a late or replayed webhook

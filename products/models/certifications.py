@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
@@ -21,7 +22,7 @@ STANDARD_CHOICES = [
     ("FCC", "FCC"),
     ("UKCA", "UKCA"),
     ("REACH", "REACH"),
-    ("OTHER", _("Other")),
+    ("OTHER", pgettext_lazy("certification standard", "Other")),
 ]
 
 

@@ -1,5 +1,6 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
@@ -14,7 +15,7 @@ class SpecificationAttribute(TranslatableMixin, index.Indexed, models.Model):
     filter URL keeps working when the visitor switches language.
     """
 
-    name = models.CharField(_("name"), max_length=80)
+    name = models.CharField(pgettext_lazy("specification attribute", "name"), max_length=80)
     key = models.SlugField(
         _("key"),
         max_length=50,

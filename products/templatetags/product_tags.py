@@ -1,33 +1,25 @@
 from django import template
-from django.utils.formats import number_format
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
+from home.templatetags.format_tags import format_money, format_money_range
 from reviews.ratings import aggregate_for
 
 register = template.Library()
 
 
-def money(amount, currency: str) -> str:
-    return f"{currency} {number_format(amount, decimal_pos=2, use_l10n=True)}"
-
-
 @register.simple_tag
 def price_range(product) -> str:
-    low = money(product.price_min, product.price_currency)
-    if product.price_max is not None and product.price_max != product.price_min:
-        text = f"{low} – {number_format(product.price_max, decimal_pos=2, use_l10n=True)}"
-    else:
-        text = low
+    text = format_money_range(product.price_min, product.price_max, product.price_currency)
     if product.price_unit:
-        # Translators: an indicative price followed by its unit, e.g. "USD 12.00 / piece".
+        # Translators: an indicative price followed by its unit, e.g. "$12.00 / piece".
         text = _("%(price)s / %(unit)s") % {"price": text, "unit": product.price_unit}
     return text
 
 
 @register.filter
 def sample_deposit_display(product) -> str:
-    return money(product.sample_deposit, product.sample_currency)
+    return format_money(product.sample_deposit, product.sample_currency)
 
 
 @register.simple_tag(takes_context=True)
