@@ -1,3 +1,6 @@
+import logging
+from contextlib import contextmanager
+
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
@@ -39,7 +42,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, languages=None, **options):
         languages = self._parse_languages(languages) if languages else default_demo_languages()
-        with transaction.atomic():
+        with _quiet_wagtail_log(), transaction.atomic():
             for seed in SEEDERS:
                 seed(self.stdout, languages)
         self.stdout.write(self.style.SUCCESS("Demo content is ready."))
@@ -53,3 +56,16 @@ class Command(BaseCommand):
                 f"Unknown language(s) {', '.join(unknown)}; configured: {', '.join(sorted(configured))}"
             )
         return [code for code in languages if code != settings.LANGUAGE_CODE]
+
+
+@contextmanager
+def _quiet_wagtail_log():
+    # Wagtail logs every page created, edited and published at INFO: thousands of
+    # lines that would bury the admin password `make run` prints after seeding.
+    logger = logging.getLogger("wagtail")
+    level = logger.level
+    logger.setLevel(logging.WARNING)
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
