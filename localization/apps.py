@@ -7,3 +7,8 @@ class LocalizationConfig(AppConfig):
 
     name = "localization"
     verbose_name = _("Localization")
+
+    def ready(self):
+        from . import signals
+
+        signals.connect()

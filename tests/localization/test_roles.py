@@ -1,0 +1,182 @@
+"""The Translators group: what a translator can and can't do in the admin."""
+
+from io import StringIO
+
+import pytest
+from django.contrib.auth.models import Group, Permission
+from django.core.management import call_command
+from django.test.client import BOUNDARY, MULTIPART_CONTENT, encode_multipart
+from django.urls import reverse
+from wagtail.models import GroupPagePermission, Locale
+
+from exportsite.demo import translate_page
+from localization.roles import TRANSLATORS_GROUP
+from wagtail_localize.models import StringSegment, StringTranslation, Translation
+
+pytestmark = pytest.mark.django_db
+
+
+def _page_permissions(group):
+    return {
+        (gpp.page_id, gpp.permission.codename)
+        for gpp in GroupPagePermission.objects.filter(group=group).select_related("permission")
+    }
+
+
+def test_group_holds_exactly_the_translators_permissions(tree):
+    group = Group.objects.get(name=TRANSLATORS_GROUP)
+
+    assert set(group.permissions.values_list("content_type__app_label", "codename")) == {
+        ("wagtailadmin", "access_admin"),
+        ("wagtail_localize", "submit_translation"),
+        ("products", "view_specificationattribute"),
+        ("products", "change_specificationattribute"),
+    }
+    # add/change on the French tree (created after the migration: the signal
+    # granted it), nothing on the English one, never publish.
+    assert _page_permissions(group) == {
+        (tree["home_fr"].pk, "add_page"),
+        (tree["home_fr"].pk, "change_page"),
+    }
+
+
+def test_a_new_locale_tree_is_granted_when_it_is_created(tree):
+    group = Group.objects.get(name=TRANSLATORS_GROUP)
+    home_de, _ = translate_page(tree["home"], Locale.objects.create(language_code="de"), {})
+
+    assert {(home_de.pk, "add_page"), (home_de.pk, "change_page")} <= _page_permissions(group)
+
+
+def test_sync_roles_repairs_the_group_and_is_idempotent(tree):
+    group = Group.objects.get(name=TRANSLATORS_GROUP)
+    publish = Permission.objects.get(codename="publish_page")
+    GroupPagePermission.objects.create(group=group, page=tree["home"], permission=publish)
+    GroupPagePermission.objects.filter(group=group, permission__codename="change_page").delete()
+    group.permissions.add(Permission.objects.get(codename="view_lead"))
+    expected = {(tree["home_fr"].pk, "add_page"), (tree["home_fr"].pk, "change_page")}
+
+    for _ in range(2):
+        out = StringIO()
+        call_command("sync_roles", stdout=out)
+        assert _page_permissions(group) == expected
+        assert not group.permissions.filter(codename="view_lead").exists()
+    assert "1 locale tree(s)" in out.getvalue()
+
+
+def test_the_migration_is_reversible(tree):
+    call_command("migrate", "localization", "zero", verbosity=0)
+    assert not Group.objects.filter(name=TRANSLATORS_GROUP).exists()
+
+    call_command("migrate", "localization", verbosity=0)
+    group = Group.objects.get(name=TRANSLATORS_GROUP)
+    assert group.permissions.filter(codename="submit_translation").exists()
+    assert (tree["home_fr"].pk, "change_page") in _page_permissions(group)
+
+
+def _about_fr(tree):
+    """About us in French through wagtail-localize (still in English), published."""
+    about_fr, _ = translate_page(tree["about"], tree["fr"], {})
+    return about_fr
+
+
+def test_translator_translates_a_french_page_and_saves_a_draft(client, tree, translator):
+    about_fr = _about_fr(tree)
+    translation = Translation.objects.get(
+        source__object_id=tree["about"].translation_key, target_locale=tree["fr"]
+    )
+    client.force_login(translator)
+
+    editor = client.get(reverse("wagtailadmin_pages:edit", args=[about_fr.pk]))
+    assert editor.status_code == 200
+    assert b"js-translation-editor" in editor.content
+    assert reverse("localization:save_translation_draft", args=[translation.pk]).encode() in (
+        editor.content
+    )
+
+    segment = StringSegment.objects.get(source=translation.source, string__data="We make lamps")
+    url = reverse("wagtail_localize:edit_string_translation", args=[translation.pk, segment.pk])
+    # As the editor's JavaScript sends it: a multipart form.
+    body = encode_multipart(BOUNDARY, {"value": "Nous fabriquons des lampes"})
+    saved = client.put(url, body, content_type=MULTIPART_CONTENT)
+    assert saved.status_code == 201
+
+    draft = client.post(
+        reverse("localization:save_translation_draft", args=[translation.pk]),
+        {"action": "draft"},
+    )
+    assert draft.status_code == 302
+    about_fr.refresh_from_db()
+    assert about_fr.get_latest_revision_as_object().intro == "Nous fabriquons des lampes"
+    assert about_fr.intro == "We make lamps"  # the live page is untouched
+    assert about_fr.has_unpublished_changes
+
+
+def test_translator_submits_a_translation_for_moderation(client, tree, translator):
+    about_fr = _about_fr(tree)
+    translation = Translation.objects.get(
+        source__object_id=tree["about"].translation_key, target_locale=tree["fr"]
+    )
+    client.force_login(translator)
+
+    response = client.post(
+        reverse("localization:save_translation_draft", args=[translation.pk]),
+        {"action": "submit"},
+    )
+
+    assert response.status_code == 302
+    about_fr.refresh_from_db()
+    assert about_fr.workflow_in_progress
+    assert about_fr.current_workflow_state.requested_by == translator
+
+
+def test_translator_cannot_publish_a_translation(client, tree, translator):
+    about_fr = _about_fr(tree)
+    translation = Translation.objects.get(
+        source__object_id=tree["about"].translation_key, target_locale=tree["fr"]
+    )
+    segment = StringSegment.objects.get(source=translation.source, string__data="We make lamps")
+    StringTranslation.objects.create(
+        translation_of=segment.string,
+        context=segment.context,
+        locale=tree["fr"],
+        data="Nous fabriquons des lampes",
+    )
+    client.force_login(translator)
+
+    response = client.post(
+        reverse("wagtailadmin_pages:edit", args=[about_fr.pk]), {"action": "publish"}
+    )
+
+    # Wagtail's admin turns PermissionDenied into a redirect with an error message.
+    assert response.status_code in (302, 403)
+    about_fr.refresh_from_db()
+    assert about_fr.intro == "We make lamps"
+    assert not about_fr.has_unpublished_changes
+
+
+def test_translator_cannot_edit_or_publish_the_english_source(client, tree, translator):
+    client.force_login(translator)
+    about = tree["about"]
+
+    edit = client.get(reverse("wagtailadmin_pages:edit", args=[about.pk]))
+    publish = client.post(
+        reverse("wagtailadmin_pages:edit", args=[about.pk]),
+        {"title": "Hacked", "slug": "about-us", "action-publish": "1"},
+    )
+
+    assert edit.status_code in (302, 403)
+    assert publish.status_code in (302, 403)
+    about.refresh_from_db()
+    assert about.title == "About us"
+
+
+@pytest.mark.parametrize(
+    "url_name",
+    ["leads:index", "wagtailusers_users:index", "wagtailsites:index", "wagtaillocales:index"],
+)
+def test_translator_cannot_open_leads_users_or_settings(client, db, translator, url_name):
+    client.force_login(translator)
+
+    response = client.get(reverse(url_name))
+
+    assert response.status_code in (302, 403)
