@@ -34,8 +34,12 @@ def tree(en_fr):
     site = Site.objects.get(is_default_site=True)
     site.root_page = home
     site.save()
-    about = StandardPageFactory(parent=home, title="About us", slug="about-us", intro="We make lamps")
-    team = StandardPageFactory(parent=about, title="Our team", slug="team", intro="Engineers and sales")
+    about = StandardPageFactory(
+        parent=home, title="About us", slug="about-us", intro="We make lamps"
+    )
+    team = StandardPageFactory(
+        parent=about, title="Our team", slug="team", intro="Engineers and sales"
+    )
     for page in (home, about, team):
         page.save_revision().publish()
     home_fr, _ = translate_page(home, fr, {})
