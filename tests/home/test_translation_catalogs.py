@@ -51,7 +51,7 @@ SAME_AS_ENGLISH = {
     "(optional)": {"de"},
     "Downloads": {"de"},
     "Name": {"de"},
-    "Notes": {"fr"},
+    "Page": {"fr"},
     "System": {"de"},
     "Text": {"de"},
     "Video": {"de"},
