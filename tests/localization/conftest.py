@@ -2,10 +2,40 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from wagtail.models import Locale, Page, Site
+from wagtail_localize.models import (
+    StringSegment,
+    StringTranslation,
+    Translation,
+    TranslationSource,
+)
 
-from exportsite.demo import translate_page
 from localization.roles import TRANSLATORS_GROUP
 from tests.factories import HomePageFactory, StandardPageFactory
+
+
+def localize(page, locale, catalog=None):
+    """A published translation made through wagtail-localize, as a translator would.
+
+    Strings missing from `catalog` stay untranslated (the page shows the source text).
+    Unlike exportsite.demo.translate_page, no demo catalog is mixed in.
+    """
+    catalog = catalog or {}
+    source, _ = TranslationSource.get_or_create_from_instance(page)
+    translation, _ = Translation.objects.get_or_create(source=source, target_locale=locale)
+    for segment in StringSegment.objects.filter(source=source).select_related("string"):
+        if segment.string.data in catalog:
+            StringTranslation.objects.update_or_create(
+                translation_of=segment.string,
+                context_id=segment.context_id,
+                locale=locale,
+                defaults={"data": catalog[segment.string.data]},
+            )
+    # Publishing here, not through save_target(publish=True): that defers to on_commit.
+    translation.save_target(publish=False)
+    translated = page.get_translation(locale).specific
+    translated.get_latest_revision().publish()
+    translated.refresh_from_db()
+    return translated
 
 
 @pytest.fixture
@@ -42,7 +72,7 @@ def tree(en_fr):
     )
     for page in (home, about, team):
         page.save_revision().publish()
-    home_fr, _ = translate_page(home, fr, {})
+    home_fr = localize(home, fr)
     return {"en": en, "fr": fr, "home": home, "about": about, "team": team, "home_fr": home_fr}
 
 

@@ -8,10 +8,10 @@ from django.core.management import call_command
 from django.test.client import BOUNDARY, MULTIPART_CONTENT, encode_multipart
 from django.urls import reverse
 from wagtail.models import GroupPagePermission, Locale
-
-from exportsite.demo import translate_page
-from localization.roles import TRANSLATORS_GROUP
 from wagtail_localize.models import StringSegment, StringTranslation, Translation
+
+from localization.roles import TRANSLATORS_GROUP
+from tests.localization.conftest import localize
 
 pytestmark = pytest.mark.django_db
 
@@ -42,7 +42,7 @@ def test_group_holds_exactly_the_translators_permissions(tree):
 
 def test_a_new_locale_tree_is_granted_when_it_is_created(tree):
     group = Group.objects.get(name=TRANSLATORS_GROUP)
-    home_de, _ = translate_page(tree["home"], Locale.objects.create(language_code="de"), {})
+    home_de = localize(tree["home"], Locale.objects.create(language_code="de"))
 
     assert {(home_de.pk, "add_page"), (home_de.pk, "change_page")} <= _page_permissions(group)
 
@@ -75,7 +75,7 @@ def test_the_migration_is_reversible(tree):
 
 def _about_fr(tree):
     """About us in French through wagtail-localize (still in English), published."""
-    about_fr, _ = translate_page(tree["about"], tree["fr"], {})
+    about_fr = localize(tree["about"], tree["fr"])
     return about_fr
 
 
