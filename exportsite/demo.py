@@ -5,6 +5,7 @@ is missing, so running `seed_demo` twice changes nothing.
 """
 
 import functools
+import html
 import io
 import re
 from collections.abc import Mapping
@@ -23,6 +24,7 @@ DEMO_TOOL_NAME = "exportsite seed_demo"
 # Seeders may pass their own catalog for a language; these files fill in the rest.
 # `scripts/demo-strings` lists the English strings a new language needs.
 DEMO_TRANSLATIONS_DIR = Path(__file__).resolve().parent / "demo_translations"
+SEEDER_WRITTEN_LANGUAGES = {"es", "ar"}
 _BLOCK_ID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 
 
@@ -146,12 +148,24 @@ def _import_catalog(instance, locale: Locale, catalog: Mapping[str, str]):
     )
     for segment in segments:
         text = segment.string.data
-        translated = catalog.get(text) or shared_catalog.get(text)
+        translated = catalog.get(text) or shared_catalog.get(text) or _plain_lookup(catalog, text)
         if not translated:
             missing.append(text)
         po.append(polib.POEntry(msgid=text, msgctxt=segment.context.path, msgstr=translated or ""))
     translation.import_po(po, tool_name=DEMO_TOOL_NAME)
     return translation, missing
+
+
+def _plain_lookup(catalog: Mapping[str, str], text: str) -> str | None:
+    """Find a plain-text catalog entry for a segment that wagtail-localize stores as HTML.
+
+    Text fields become segments with <, > and & escaped ("UGR&lt;19"); seeders write
+    their catalogs in plain text ("UGR<19").
+    """
+    if "&" not in text:
+        return None
+    translated = catalog.get(html.unescape(text))
+    return html.escape(translated, quote=False) if translated else None
 
 
 def make_pdf_document(title: str, lines: list[str]):
@@ -206,9 +220,12 @@ def write_demo_strings() -> None:
             entry.occurrences.append((place, ""))
     DEMO_TRANSLATIONS_DIR.mkdir(exist_ok=True)
     template.save(str(DEMO_TRANSLATIONS_DIR / "demo.pot"))
-    # es and ar are written out in the seeders themselves; a language joins these
-    # files by creating an empty <code>.po.
+    # A language joins these files by creating an empty <code>.po. es and ar are
+    # written out in the seeders themselves; their files only hold what the seeders
+    # leave out (units, codes, slugs kept Latin), so they are not merged.
     for path in sorted(DEMO_TRANSLATIONS_DIR.glob("*.po")):
+        if path.stem in SEEDER_WRITTEN_LANGUAGES:
+            continue
         catalog = polib.pofile(str(path), wrapwidth=0)
         catalog.metadata = {"Content-Type": "text/plain; charset=UTF-8", "Language": path.stem}
         catalog.merge(template)
