@@ -3,17 +3,22 @@ from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from enquiries import views as enquiry_views
 from enquiries.webhooks import stripe_webhook
 from home import views as home_views
+from home.sitemaps import LocalizedPageSitemap
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("", home_views.language_root_redirect, name="language_root_redirect"),
     path("stripe/webhook/", stripe_webhook, name="stripe_webhook"),
+    # One sitemap and one robots.txt for all languages, so no language prefix.
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": LocalizedPageSitemap}}, name="sitemap"),
+    path("robots.txt", home_views.robots_txt, name="robots_txt"),
 ]
 
 if settings.DEBUG:

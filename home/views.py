@@ -1,10 +1,18 @@
+from urllib.parse import urlparse
+
 from django.conf import settings
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import render
+from django.urls import reverse
+from django.utils import translation
 from django.utils.cache import patch_vary_headers
+from django.utils.encoding import escape_uri_path
 from django.utils.translation import get_language_from_path, get_supported_language_variant
 from django.utils.translation.trans_real import parse_accept_lang_header
 from django.views import defaults
+from wagtail.contrib.redirects.middleware import get_redirect
+from wagtail.contrib.redirects.models import Redirect
+from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Locale, Page, Site
 
 
@@ -62,22 +70,74 @@ def _default_language_fallback_url(request) -> str | None:
     language = get_language_from_path(request.path_info)
     if not language or language == settings.LANGUAGE_CODE:
         return None
+    # A redirect (an editor's, or the one Wagtail adds when a translation's slug
+    # changes) knows better than a guess: return the 404 so RedirectMiddleware,
+    # which only acts on 404 responses, can answer with it.
+    if _has_wagtail_redirect(request):
+        return None
     site = Site.find_for_request(request)
     if site is None:
         return None
-    components = [part for part in request.path_info.split("/")[2:] if part]
+    slugs = [part for part in request.path_info.split("/")[2:] if part]
+    page, route = _find_page(
+        site.root_page, Locale.objects.filter(language_code=language).first(), slugs
+    )
+    if page is None:
+        return None
+    target = _live_translation(page, language) or _live_translation(page, settings.LANGUAGE_CODE)
+    url = target.get_url(request) if target else None
+    if not url:
+        return None
+    url += "".join(f"{part}/" for part in route)
+    return url if url not in (request.path, escape_uri_path(request.path)) else None
+
+
+def _has_wagtail_redirect(request) -> bool:
+    path = Redirect.normalise_path(request.get_full_path(), decode_unicode=False)
+    return bool(get_redirect(request, path) or get_redirect(request, urlparse(path).path))
+
+
+def _find_page(site_root: Page, locale: Locale | None, slugs: list[str]):
+    """The page `slugs` lead to, and the sub-route left over for a routable page.
+
+    The slugs are followed through the requested language's tree; from the first
+    one it lacks, through the default language's tree. So /es/products/high-bay-lights/
+    (English slugs, a translation or a hand-edited prefix) and
+    /es/opiniones/a-review-written-in-english/ (a page only English has) both work.
+    """
+    current = site_root.get_translation_or_none(locale) if locale else None
+    in_default_tree = current is None
+    current = current or site_root
+    for index, slug in enumerate(slugs):
+        child = current.get_children().filter(slug=slug).first()
+        if child is None and not in_default_tree:
+            in_default_tree = True
+            current = current.get_translation_or_none(site_root.locale)
+            if current is None:
+                return None, []
+            child = current.get_children().filter(slug=slug).first()
+        if child is None:
+            rest = slugs[index:]
+            return (current, rest) if _is_subpage_route(current, rest) else (None, [])
+        current = child
+    return current, []
+
+
+def _is_subpage_route(page: Page, parts: list[str]) -> bool:
+    page = page.specific_deferred
+    if not isinstance(page, RoutablePageMixin):
+        return False
     try:
-        route = site.root_page.specific.route(request, components)
+        page.resolve_subpage("/" + "".join(f"{part}/" for part in parts))
     except Http404:
-        return None
-    page = route.page
-    if not page.live:
-        return None
-    locale = Locale.objects.filter(language_code=language).first()
-    translation = page.get_translation_or_none(locale) if locale else None
-    target = translation if translation is not None and translation.live else page
-    url = target.get_url(request)
-    return url if url and url != request.path else None
+        return False
+    return True
+
+
+def _live_translation(page: Page, language: str) -> Page | None:
+    if page.locale.language_code == language:
+        return page if page.live else None
+    return page.get_translations().live().filter(locale__language_code=language).first()
 
 
 def search(request):
@@ -91,3 +151,22 @@ def search(request):
         context["product_count"] = len(found["products"])
         context["total"] = len(found["products"]) + len(found["pages"])
     return render(request, "home/search.html", context)
+
+
+def robots_txt(request):
+    """Crawl everything public; keep crawlers out of the admin and the endless URL spaces.
+
+    Search results (any ?q=) and the quote basket (a redirect plus POST endpoints)
+    are listed per language rather than with `*` wildcards, which not every
+    crawler reads and which would also match a page whose slug is "search".
+    """
+    site = Site.find_for_request(request) or Site.objects.get(is_default_site=True)
+    localized_paths = []
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            localized_paths += [reverse("search"), reverse("quote_basket")]
+    context = {
+        "disallowed": [reverse("wagtailadmin_home"), "/stripe/", *localized_paths],
+        "sitemap_url": site.root_url + reverse("sitemap"),
+    }
+    return render(request, "robots.txt", context, content_type="text/plain; charset=utf-8")

@@ -3,11 +3,14 @@ import json
 from django import template
 from django.conf import settings
 from django.urls import translate_url
+from django.utils.encoding import escape_uri_path
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, get_language_bidi, get_language_info
 from wagtail.models import Locale, Page, Site
 from wagtailseo.utils import StructDataEncoder
+
+from home.hreflang import hreflang_set, indexable_urls
 
 register = template.Library()
 
@@ -81,6 +84,66 @@ def _language_link(code: str, url: str, current: str) -> dict:
         "is_current": code == current,
         "dir": "rtl" if info["bidi"] else "ltr",
     }
+
+
+@register.inclusion_tag("components/hreflang.html", takes_context=True)
+def hreflang_links(context):
+    """<link rel="alternate" hreflang> for each live translation, itself and x-default included."""
+    return {"alternates": _seo_links(context)["alternates"]}
+
+
+@register.simple_tag(takes_context=True)
+def canonical_url(context) -> str:
+    """The absolute URL search engines should index for what is being rendered."""
+    return _seo_links(context)["canonical"]
+
+
+def _seo_links(context) -> dict:
+    request = context.get("request")
+    page = context.get("page")
+    if request is None or not isinstance(page, Page) or not page.pk:
+        return {"canonical": "", "alternates": []}
+    # The canonical link and the hreflang links are two tags; build them once.
+    cached = getattr(request, "_exportsite_seo_links", None)
+    if cached is None or cached[0] != page.pk:
+        cached = (page.pk, _build_seo_links(page, request))
+        request._exportsite_seo_links = cached
+    return cached[1]
+
+
+def _build_seo_links(page: Page, request) -> dict:
+    suffix = _subpage_route(page, request)
+    own_url = (page.get_full_url(request) or "") + suffix
+    if page.alias_of_id:
+        canonical = (page.alias_of.get_full_url(request) or "") + suffix
+    else:
+        # An editor's canonical URL names the page, not its sub-routes (a form
+        # at samples/ is its own document).
+        canonical = (not suffix and getattr(page, "canonical_url", "")) or own_url
+    if canonical != own_url or getattr(request, "is_preview", False):
+        return {"canonical": canonical, "alternates": []}
+    translations = (
+        page.specific_class.objects.filter(translation_key=page.translation_key)
+        .live()
+        .public()
+        .select_related("locale")
+    )
+    urls = indexable_urls(translations, request, suffix)
+    # A private or draft page must not announce itself as part of the cluster.
+    alternates = hreflang_set(urls) if own_url in urls.values() else []
+    return {"canonical": canonical, "alternates": alternates}
+
+
+def _subpage_route(page: Page, request) -> str:
+    """`samples/` when a routable page serves /es/solicitar-presupuesto/samples/, else ''."""
+    if not getattr(request, "routable_resolver_match", None):
+        return ""
+    url_parts = page.get_url_parts(request)
+    if url_parts is None:
+        return ""
+    page_path = url_parts[2]
+    path = escape_uri_path(request.path)
+    return path[len(page_path) :] if path.startswith(page_path) else ""
 
 
 @register.inclusion_tag("components/breadcrumbs.html", takes_context=True)
