@@ -3,6 +3,7 @@
 from urllib.parse import urlencode
 
 import django_filters
+from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
@@ -15,6 +16,7 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.views.reports import ReportView
 from wagtail.models import Locale, Page
 from wagtail_localize.models import Translation
+from wagtail_localize.views.update_translations import UpdateTranslationsView
 
 from . import status
 from .drafts import save_translation_draft
@@ -67,6 +69,35 @@ def save_draft(request, translation_id):
         _("'%(title)s' was saved as a draft.") % {"title": page.get_admin_display_title()},
     )
     return redirect("wagtailadmin_pages:edit", page.pk)
+
+
+class GuardedUpdateTranslationsView(UpdateTranslationsView):
+    """wagtail-localize's "Sync translated pages", without "Publish immediately" for
+    users who may not publish every translated page.
+
+    The original only checks `submit_translation`, so a translator could publish
+    every translation of a page by ticking that box. Registered on the same URL,
+    ahead of wagtail-localize's own (see wagtail_hooks.py).
+    """
+
+    def get_form(self):
+        form = super().get_form()
+        if not self._can_publish_translations():
+            # A disabled field ignores what is posted and cleans to its initial value.
+            form.fields["publish_translations"] = forms.BooleanField(
+                required=False, initial=False, disabled=True, widget=forms.HiddenInput
+            )
+        return form
+
+    def _can_publish_translations(self):
+        instance = self.object.get_source_instance()
+        if not isinstance(instance, Page):
+            return True  # snippets: wagtail-localize's own checks apply
+        targets = Page.objects.filter(
+            translation_key=instance.translation_key,
+            locale__in=self.object.translations.filter(enabled=True).values("target_locale"),
+        ).specific()
+        return all(page.permissions_for_user(self.request.user).can_publish() for page in targets)
 
 
 class TranslationStatusFilterSet(WagtailFilterSet):

@@ -4,12 +4,21 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from . import urls
-from .views import can_view_status
+from .views import GuardedUpdateTranslationsView, can_view_status
 
 
 @hooks.register("register_admin_urls")
 def register_admin_urls():
-    return [path("localization/", include(urls, namespace="localization"))]
+    return [
+        path("localization/", include(urls, namespace="localization")),
+        # Same path as wagtail-localize's sync view: this app's hooks load first
+        # (INSTALLED_APPS order), so this URL wins and reverse() of theirs lands here.
+        path(
+            "localize/update/<int:translation_source_id>/",
+            GuardedUpdateTranslationsView.as_view(),
+            name="localization_update_translations",
+        ),
+    ]
 
 
 class TranslationStatusMenuItem(MenuItem):

@@ -8,7 +8,7 @@ from django.core.management import call_command
 from django.test.client import BOUNDARY, MULTIPART_CONTENT, encode_multipart
 from django.urls import reverse
 from wagtail.models import GroupPagePermission, Locale
-from wagtail_localize.models import StringSegment, StringTranslation, Translation
+from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
 from localization.roles import TRANSLATORS_GROUP
 from tests.localization.conftest import localize
@@ -180,3 +180,31 @@ def test_translator_cannot_open_leads_users_or_settings(client, db, translator, 
     response = client.get(reverse(url_name))
 
     assert response.status_code in (302, 403)
+
+
+def test_translator_cannot_publish_through_sync_but_an_editor_can(
+    client, tree, translator, editor, django_capture_on_commit_callbacks
+):
+    about_fr = localize(tree["about"], tree["fr"])
+    tree["about"].intro = "We make LED lamps"
+    tree["about"].save_revision().publish()
+    source = TranslationSource.objects.get(object_id=tree["about"].translation_key)
+    url = reverse("wagtail_localize:update_translations", args=[source.pk])
+
+    client.force_login(translator)
+    form = client.get(url)
+    with django_capture_on_commit_callbacks(execute=True):
+        synced = client.post(url, {"publish_translations": "on"})
+
+    assert form.status_code == 200
+    assert b'name="publish_translations" id=' not in form.content  # no checkbox offered
+    assert synced.status_code == 302
+    about_fr.refresh_from_db()
+    assert about_fr.intro == "We make lamps"  # synced, not published
+
+    client.force_login(editor)
+    assert b'name="publish_translations" id=' in client.get(url).content
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(url, {"publish_translations": "on"})
+    about_fr.refresh_from_db()
+    assert about_fr.intro == "We make LED lamps"
