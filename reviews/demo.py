@@ -110,6 +110,23 @@ REVIEWS = [
     ("doha-samples-pending", "ar", "LM-HB-080", 4, "جودة جيدة وسعر مناسب",
      "العينات وصلت سليمة والجودة جيدة مقارنة بالسعر. ننتظر الطلب الأول.",
      "Hassan Ali", "Doha Electrical Trading", "QA", 4, "", None, False),
+    # Buyers in the other demo languages write in theirs (seeded only when that
+    # language is part of the demo).
+    ("entrepot-lyon", "fr", "LM-HB-150", 5, "Très bon éclairage pour notre entrepôt",
+     "Nous avons remplacé 60 lampes à iodures métalliques par les cloches de 150 W. L'éclairement est homogène et le service commercial répond en français sous 24 heures.",
+     "Julien Moreau", "Rhône Éclairage SAS", "FR", 22, "", None, True),
+    ("hallenbeleuchtung-stuttgart", "de", "LM-HB-200", 4, "Solide Hallenstrahler, gute Dokumentation",
+     "120 Hallenstrahler mit 200 W für eine Produktionshalle. Lichtwerte wie im Datenblatt, CE-Unterlagen vollständig. Die Lieferung kam eine Woche später als geplant.",
+     "Katrin Weber", "Weber Elektrotechnik GmbH", "DE", 33, "Danke, Frau Weber. Wir planen die Produktion für Ihre nächste Bestellung früher ein.", None, True),
+    ("refletores-estacionamento", "pt", "LM-FL-150", 5, "Refletores robustos e econômicos",
+     "Instalamos 40 refletores de 150 W no estacionamento de um shopping em Curitiba. Luz uniforme, consumo 55 % menor e nenhuma falha após as chuvas de verão.",
+     "Rafael Costa", "Costa Iluminação Ltda.", "BR", 27, "", None, True),
+    ("sklad-novosibirsk", "ru", "LM-HB-100", 5, "Надёжные светильники для холодного склада",
+     "Поставили 90 светильников по 100 Вт на неотапливаемый склад. Работают без сбоев при −30 °C, документы для таможни пришли вовремя.",
+     "Алексей Смирнов", "СибСвет ООО", "RU", 41, "", None, True),
+    ("singapore-office-panels", "zh-hans", "LM-PL-036", 4, "面板灯无频闪，交期准时",
+     "我们在新加坡的办公楼项目采购了300套36 W面板灯。光线柔和无频闪，色温一致。包装可以再加强一些。",
+     "王磊", "狮城明亮照明工程私人有限公司", "SG", 52, "感谢王先生的反馈，我们已改进外箱包装。", None, True),
 ]  # fmt: skip
 
 PHOTO_REVIEWS = {"warehouse-retrofit-hamburg", "almacen-valencia", "jebel-ali-warehouse"}
