@@ -173,7 +173,7 @@ def check_product(en, ar):
         assert visit.start_gap(".spec-table th") < visit.end_gap(".spec-table th")
         assert visit.start_gap(".spec-table td") < visit.end_gap(".spec-table td")
 
-    # Model numbers and HS codes stay left to right inside Arabic text.
+    # Model numbers stay left to right inside Arabic text.
     assert ar.direction(".product__sku bdi") == "ltr"
     assert ar.page.locator(".product__sku bdi").inner_text() == "LM-HB-060"
     assert ar.direction(".product-card__sku bdi") == "ltr"
