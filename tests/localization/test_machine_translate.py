@@ -5,9 +5,11 @@ from io import StringIO
 import pytest
 from django.core.management import CommandError, call_command
 from wagtail.models import Locale, Page
+from wagtail_localize.machine_translators.dummy import DummyTranslator
 from wagtail_localize.models import StringSegment, StringTranslation, Translation
 
 from products.models import SpecificationAttribute
+from tests.factories import StandardPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -129,3 +131,26 @@ def test_a_language_pair_the_translator_cannot_do(tree, settings):
 
     with pytest.raises(CommandError, match="can't translate from en into en-gb"):
         run("--locale", "en-gb")
+
+
+def test_unpublished_source_pages_wait(tree):
+    draft = StandardPageFactory(parent=tree["about"], title="Coming soon", live=False)
+
+    out = run("--locale", "fr", "--page", str(tree["about"].pk))
+
+    assert draft.get_translation_or_none(tree["fr"]) is None
+    assert f"{draft.url_path}: skipped, the source page is not published" in out
+
+
+class UnreachableTranslator(DummyTranslator):
+    """DeepL down, as far as the command can tell."""
+
+    def translate(self, source_locale, target_locale, strings):
+        raise ConnectionError("api.deepl.com unreachable")
+
+
+def test_a_failing_translator_stops_with_a_clear_error(tree, settings):
+    settings.WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {"CLASS": f"{__name__}.UnreachableTranslator"}
+
+    with pytest.raises(CommandError, match=r"failed on 'About us': api\.deepl\.com unreachable"):
+        run("--locale", "fr", "--page", str(tree["about"].pk))

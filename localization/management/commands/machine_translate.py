@@ -1,12 +1,22 @@
 """`manage.py machine_translate --locale fr [--page ID|/en/url/path/] [--snippets] [--overwrite]`."""
 
+import logging
+from contextlib import contextmanager
+
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from wagtail.models import Locale, Page, Site, TranslatableMixin
 from wagtail.snippets.models import get_snippet_models
 from wagtail_localize.machine_translators import get_machine_translator
 
-from localization.machine import MachineTranslationError, translate_page, translate_snippet
+from localization.machine import (
+    MachineTranslationError,
+    Outcome,
+    translate_page,
+    translate_snippet,
+)
+
+SOURCE_UNPUBLISHED = "the source page is not published"
 
 
 class Command(BaseCommand):
@@ -52,29 +62,35 @@ class Command(BaseCommand):
             )
 
         totals = {"translated": 0, "kept": 0, "saved": 0, "skipped": 0}
-        pages = root.get_descendants(inclusive=True).filter(alias_of__isnull=True).specific()
-        for page_ in pages.order_by("path"):
-            # Parents come first (path order), so each child finds its parent translated.
-            self._report(
-                page_.url_path,
-                self._run(translate_page, page_, target, translator, overwrite),
-                totals,
-            )
-        if snippets:
-            for model in (m for m in get_snippet_models() if issubclass(m, TranslatableMixin)):
-                for instance in model.objects.filter(locale=root.locale).order_by("pk"):
-                    label = f"{model._meta.verbose_name} {instance}"
-                    self._report(
-                        label,
-                        self._run(translate_snippet, instance, target, translator, overwrite),
-                        totals,
-                    )
+        with _quiet_wagtail_log():
+            self._translate_pages(root, target, translator, overwrite, totals)
+            if snippets:
+                self._translate_snippets(root.locale, target, translator, overwrite, totals)
         self.stdout.write(
             f"Done with {translator.display_name} into {target.language_code}: "
             f"{totals['translated']} strings machine-translated, {totals['kept']} kept, "
             f"{totals['saved']} drafts/versions saved, {totals['skipped']} skipped. "
             "Nothing was published."
         )
+
+    def _translate_pages(self, root, target, translator, overwrite, totals):
+        pages = root.get_descendants(inclusive=True).filter(alias_of__isnull=True).specific()
+        # Parents come first (path order), so each child finds its parent translated.
+        for page in pages.order_by("path"):
+            if not page.live:
+                # Unapproved content (a draft, a review awaiting moderation) waits.
+                self._report(page.url_path, Outcome(page, skipped=SOURCE_UNPUBLISHED), totals)
+                continue
+            outcome = self._run(translate_page, page, target, translator, overwrite)
+            self._report(page.url_path, outcome, totals)
+
+    def _translate_snippets(self, source_locale, target, translator, overwrite, totals):
+        for model in get_snippet_models():
+            if not issubclass(model, TranslatableMixin):
+                continue
+            for instance in model.objects.filter(locale=source_locale).order_by("pk"):
+                outcome = self._run(translate_snippet, instance, target, translator, overwrite)
+                self._report(f"{model._meta.verbose_name} {instance}", outcome, totals)
 
     def _run(self, func, instance, target, translator, overwrite):
         try:
@@ -134,3 +150,15 @@ class Command(BaseCommand):
         if page is None:
             raise CommandError(f"No page at {path!r}.")
         return page.specific
+
+
+@contextmanager
+def _quiet_wagtail_log():
+    # Wagtail logs every page created and edited at INFO: noise around the counts.
+    logger = logging.getLogger("wagtail")
+    level = logger.level
+    logger.setLevel(logging.WARNING)
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
