@@ -69,8 +69,9 @@ def test_product_page_shows_trade_terms_specs_and_badges(client, catalog):
     assert "Ningbo, China" in html
     assert ">FOB<" in html and ">CIF<" in html
     assert "9405.42" in html
-    assert "USD 12.50 – 18.00 / piece" in html
-    assert "USD 45.00" in html
+    # CLDR money and range (thin spaces around the dash): see tests/home/test_formats.py
+    assert "$12.50\u2009–\u2009$18.00 / piece" in html
+    assert "Available, deposit $45.00" in html
     assert '<th scope="row">Housing material</th><td><bdi>Aluminium</bdi></td>' in html
     assert '<th scope="row">Input voltage</th><td><bdi>100-277 V AC</bdi></td>' in html
     assert 'href="/en/certifications/ce/"' in html

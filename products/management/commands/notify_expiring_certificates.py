@@ -3,7 +3,8 @@ import datetime
 from django.conf import settings
 from django.core.mail import send_mail
 from django.core.management.base import BaseCommand
-from django.utils import timezone
+from django.utils import formats, timezone, translation
+from django.utils.translation import gettext, ngettext
 from wagtail.models import Locale, Site
 
 from products.models import CatalogSettings, CertificationPage
@@ -41,19 +42,10 @@ class Command(BaseCommand):
             self.stdout.write("No certificate needs a reminder today.")
             return
 
-        base_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
-        lines = [
-            f"- {cert.title} ({cert.certificate_number}, {cert.issuer}) expires on "
-            f"{cert.valid_until:%Y-%m-%d}, in {(cert.valid_until - today).days} days: "
-            f"{base_url}/admin/pages/{cert.id}/edit/"
-            for cert in due
-        ]
-        send_mail(
-            subject=f"[{site.site_name or 'exportsite'}] {len(due)} certificate(s) expire within {REMINDER_DAYS} days",
-            message="Renew these certificates and upload the new PDFs:\n\n" + "\n".join(lines),
-            from_email=None,
-            recipient_list=[recipient],
-        )
+        # Staff read the admin's language, like the sales notification of a lead.
+        with translation.override(settings.LANGUAGE_CODE):
+            subject, message = _reminder(site, due, today)
+        send_mail(subject=subject, message=message, from_email=None, recipient_list=[recipient])
         # Only after the mail went out: a failed send is retried by tomorrow's run.
         for cert in due:
             CertificationPage.objects.filter(translation_key=cert.translation_key).update(
@@ -62,3 +54,30 @@ class Command(BaseCommand):
         self.stdout.write(
             self.style.SUCCESS(f"Reminder sent to {recipient} for {len(due)} certificate(s).")
         )
+
+
+def _reminder(site, due, today) -> tuple[str, str]:
+    base_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+    lines = [
+        ngettext(
+            "- %(title)s (%(number)s, %(issuer)s) expires on %(date)s, in %(days)s day: %(url)s",
+            "- %(title)s (%(number)s, %(issuer)s) expires on %(date)s, in %(days)s days: %(url)s",
+            (cert.valid_until - today).days,
+        )
+        % {
+            "title": cert.title,
+            "number": cert.certificate_number,
+            "issuer": cert.issuer,
+            "date": formats.date_format(cert.valid_until, "DATE_FORMAT"),
+            "days": (cert.valid_until - today).days,
+            "url": f"{base_url}/admin/pages/{cert.id}/edit/",
+        }
+        for cert in due
+    ]
+    subject = ngettext(
+        "[%(site)s] %(count)s certificate expires within %(days)s days",
+        "[%(site)s] %(count)s certificates expire within %(days)s days",
+        len(due),
+    ) % {"site": site.site_name or "exportsite", "count": len(due), "days": REMINDER_DAYS}
+    body = gettext("Renew these certificates and upload the new PDFs:")
+    return subject, body + "\n\n" + "\n".join(lines)
