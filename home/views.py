@@ -57,8 +57,9 @@ def language_root_redirect(request):
 def page_not_found(request, exception=None):
     """404 handler: a page missing in one language falls back to the default language.
 
-    /ar/about-us/ when About exists only in English redirects to /en/about-us/ (or
-    to the Arabic translation if it exists under another slug) instead of a 404.
+    /ar/about-us/ when About exists only in English redirects (302: the translation
+    may come later) to /en/about-us/, or to the Arabic translation if it exists under
+    another slug, instead of a 404. Wagtail's redirects are served first.
     """
     fallback_url = _default_language_fallback_url(request)
     if fallback_url:

@@ -10,7 +10,7 @@ from django.utils.translation import get_language, get_language_bidi, get_langua
 from wagtail.models import Locale, Page, Site
 from wagtailseo.utils import StructDataEncoder
 
-from home.hreflang import hreflang_set, indexable_urls
+from home.hreflang import declares_own_url_canonical, hreflang_set, indexable_urls
 
 register = template.Library()
 
@@ -113,13 +113,16 @@ def _seo_links(context) -> dict:
 
 def _build_seo_links(page: Page, request) -> dict:
     suffix = _subpage_route(page, request)
-    own_url = (page.get_full_url(request) or "") + suffix
+    page_url = page.get_full_url(request) or ""
+    own_url = page_url + suffix
     if page.alias_of_id:
         canonical = (page.alias_of.get_full_url(request) or "") + suffix
-    else:
+    elif suffix or declares_own_url_canonical(page, page_url):
         # An editor's canonical URL names the page, not its sub-routes (a form
         # at samples/ is its own document).
-        canonical = (not suffix and getattr(page, "canonical_url", "")) or own_url
+        canonical = own_url
+    else:
+        canonical = page.canonical_url
     if canonical != own_url or getattr(request, "is_preview", False):
         return {"canonical": canonical, "alternates": []}
     translations = (

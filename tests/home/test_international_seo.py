@@ -165,6 +165,26 @@ def test_an_editors_canonical_url_drops_the_page_from_the_cluster(client):
     assert {code for code, _url in spanish_alternates} == {"es", "ar"}
 
 
+def test_an_untranslated_alias_points_at_its_original_and_is_not_listed(client):
+    # wagtail-localize fills a synced language tree with aliases of pages nobody
+    # translated yet: English content under /es/, which is no Spanish alternate.
+    home = HomePage.objects.get(locale__language_code="en")
+    spanish_home = home.get_translation(Locale.objects.get(language_code="es"))
+    warranty = StandardPageFactory(parent=home, title="Warranty", slug="warranty")
+    alias = warranty.create_alias(
+        parent=spanish_home, update_locale=spanish_home.locale, reset_translation_key=False
+    )
+
+    alias_links = head_links(client.get(alias.url).content)
+    original_links = head_links(client.get(warranty.url).content)
+    locs = {entry["loc"] for entry in sitemap_entries(client)}
+
+    assert alias_links == ([warranty.full_url], [])
+    assert original_links[1] == [("en", warranty.full_url), ("x-default", warranty.full_url)]
+    assert warranty.full_url in locs
+    assert alias.full_url not in locs
+
+
 def test_a_routable_sub_route_is_its_own_canonical_page(client):
     enquiry = EnquiryPage.objects.live().get(locale__language_code="es")
 
