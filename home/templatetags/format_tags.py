@@ -25,6 +25,7 @@ from django.utils.translation import get_language, to_locale
 register = template.Library()
 
 NUMBERING_SYSTEM = "latn"
+LRM = "\u200e"
 
 
 @lru_cache(maxsize=32)
@@ -51,12 +52,16 @@ def format_money(amount, currency: str, language: str | None = None) -> str:
     value = _decimal(amount)
     if value is None or not currency:
         return ""
-    return format_currency(
-        value,
-        currency.upper(),
-        locale=babel_locale(language),
-        numbering_system=NUMBERING_SYSTEM,
+    locale = babel_locale(language)
+    text = format_currency(
+        value, currency.upper(), locale=locale, numbering_system=NUMBERING_SYSTEM
     )
+    if locale.character_order == "right-to-left":
+        # CLDR puts the symbol last ("‏12.50 US$"); in right-to-left text the
+        # neutral "$" then drifts away from "US" and reads "$US". A closing
+        # left-to-right mark keeps the symbol in one piece.
+        text += LRM
+    return text
 
 
 def format_money_range(low, high, currency: str, language: str | None = None) -> str:

@@ -22,6 +22,7 @@ from tests.enquiries.factories import LeadFactory, LeadLineFactory
 from tests.products.conftest import attributes, catalog, images, translated_catalog  # noqa: F401
 
 RLM = "\u200f"
+LRM = "\u200e"
 
 
 def render(source: str, language: str, **context) -> str:
@@ -35,7 +36,7 @@ def render(source: str, language: str, **context) -> str:
         ("en", "$12.50"),
         ("es", "12,50\xa0US$"),
         ("de", "12,50\xa0$"),
-        ("ar", f"{RLM}12.50\xa0US$"),
+        ("ar", f"{RLM}12.50\xa0US${LRM}"),
         ("zh-hans", "US$12.50"),
     ],
 )
@@ -51,7 +52,7 @@ def test_money_filter_follows_the_active_language(language, expected):
         ("en", "€1,234.50", "¥45"),
         ("es", "1.234,50\xa0€", "45\xa0JPY"),
         ("de", "1.234,50\xa0€", "45\xa0¥"),
-        ("ar", f"{RLM}1,234.50\xa0€", f"{RLM}45\xa0JP¥"),
+        ("ar", f"{RLM}1,234.50\xa0€{LRM}", f"{RLM}45\xa0JP¥{LRM}"),
         ("zh-hans", "€1,234.50", "JP¥45"),
     ],
 )
@@ -72,7 +73,7 @@ def test_money_is_empty_without_an_amount_or_a_currency():
     [
         ("en", "$12.50\u2009–\u2009$18.00"),
         ("de", "12,50\xa0$\u2009–\u200918,00\xa0$"),
-        ("ar", f"{RLM}12.50\xa0US$ – {RLM}18.00\xa0US$"),
+        ("ar", f"{RLM}12.50\xa0US${LRM} – {RLM}18.00\xa0US${LRM}"),
     ],
 )
 def test_a_price_range_shows_both_amounts(language, expected):
