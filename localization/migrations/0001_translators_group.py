@@ -2,7 +2,9 @@
 
 from django.db import migrations
 
-# Frozen here: later translatable snippets are added by `manage.py sync_roles`.
+# The rest of the definition is localization.roles, shared with `manage.py sync_roles`;
+# the snippet list is frozen here because roles.py reads it from the live snippet
+# registry. Later translatable snippets are added by `manage.py sync_roles`.
 TRANSLATABLE_SNIPPETS = [("products", "specificationattribute", "specification attribute")]
 
 
