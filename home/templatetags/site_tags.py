@@ -2,6 +2,7 @@ import json
 
 from django import template
 from django.conf import settings
+from django.core.paginator import Page as PaginatorPage
 from django.urls import translate_url
 from django.utils.encoding import escape_uri_path
 from django.utils.html import format_html
@@ -106,9 +107,28 @@ def _seo_links(context) -> dict:
     # The canonical link and the hreflang links are two tags; build them once.
     cached = getattr(request, "_exportsite_seo_links", None)
     if cached is None or cached[0] != page.pk:
-        cached = (page.pk, _build_seo_links(page, request))
+        links = _build_seo_links(page, request)
+        number = _listing_page_number(context, request)
+        if number > 1 and links["canonical"] == (page.get_full_url(request) or ""):
+            # Google: each page of a listing is its own document, never canonicalised
+            # to page 1. Page N of a translation holds other items: no hreflang.
+            links = {"canonical": f"{links['canonical']}?page={number}", "alternates": []}
+        cached = (page.pk, links)
         request._exportsite_seo_links = cached
     return cached[1]
+
+
+def _listing_page_number(context, request) -> int:
+    """N on page N of an unfiltered, unsorted paginated listing; 1 otherwise.
+
+    Filtered or sorted views keep the listing's own URL as canonical.
+    """
+    if set(request.GET) != {"page"}:
+        return 1
+    for value in context.flatten().values():
+        if isinstance(value, PaginatorPage):
+            return value.number  # get_page() clamps ?page=99 to the last page
+    return 1
 
 
 def _build_seo_links(page: Page, request) -> dict:

@@ -5,6 +5,7 @@ included, with absolute URLs; the lists are reciprocal; x-default is the English
 one canonical per page, equal to the page's own URL.
 """
 
+import math
 import xml.etree.ElementTree as ET
 from collections import Counter
 from urllib.robotparser import RobotFileParser
@@ -21,6 +22,7 @@ from enquiries.models import EnquiryPage
 from faq.models import FAQIndexPage, FAQPage
 from home.models import HomePage, StandardPage
 from products.models import (
+    CatalogSettings,
     CertificationIndexPage,
     CertificationPage,
     ProductCategoryPage,
@@ -194,6 +196,26 @@ def test_a_routable_sub_route_is_its_own_canonical_page(client):
     assert sorted(alternates) == [
         (code, f"{url}samples/") for code, url in expected_alternates(enquiry)
     ]
+
+
+def test_later_pages_of_a_listing_are_their_own_canonical(client):
+    catalog = CatalogSettings.for_site(Site.objects.get(is_default_site=True))
+    catalog.products_per_page = 4
+    catalog.save()
+    category = ProductCategoryPage.objects.live().filter(locale__language_code="es").first()
+    last = math.ceil(ProductPage.objects.live().child_of(category).count() / 4)
+    assert last >= 3
+
+    second = head_links(client.get(category.url, {"page": 2}).content)
+    past_the_end = head_links(client.get(category.url, {"page": 99}).content)
+    sorted_second = head_links(client.get(category.url, {"page": 2, "sort": "name"}).content)
+
+    # Page 2 is not a copy of page 1; page 2 of the English list shows other products.
+    assert second == ([f"{category.full_url}?page=2"], [])
+    assert past_the_end == ([f"{category.full_url}?page={last}"], [])
+    # A sorted or filtered view is the listing itself, seen differently.
+    assert sorted_second[0] == [category.full_url]
+    assert sorted(sorted_second[1]) == expected_alternates(category)
 
 
 @pytest.mark.parametrize("path", ["/es/search/?q=led", "/ar/reviews/write/"])
