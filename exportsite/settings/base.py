@@ -163,6 +163,9 @@ WAGTAILSEARCH_BACKENDS = {
 WAGTAILDOCS_EXTENSIONS = ["pdf", "csv", "docx", "xlsx", "odt", "ods", "txt", "zip"]
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"avif": "webp"}
 WAGTAILSEO_SEP = "|"
+# "Translate this page" creates the translation as a draft instead of publishing it with
+# English placeholders: translators submit for moderation, editors publish.
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 # Machine translation in wagtail-localize's editor (and `manage.py machine_translate`):
 # DeepL when DEEPL_API_KEY is set, otherwise none. dev.py and test.py use the dummy
 # translator, which only reverses words, so nobody mistakes its output for a real one.

@@ -79,6 +79,27 @@ def _about_fr(tree):
     return about_fr
 
 
+def test_translate_this_page_starts_a_draft_not_a_live_page(
+    client, tree, translator, django_capture_on_commit_callbacks
+):
+    client.force_login(translator)
+
+    # wagtail-localize publishes translations once the transaction commits.
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("wagtail_localize:submit_page_translation", args=[tree["about"].pk]),
+            {"locales": [tree["fr"].pk], "include_subtree": "on"},
+        )
+
+    assert response.status_code == 302
+    about_fr = tree["about"].get_translation(tree["fr"])
+    team_fr = tree["team"].get_translation(tree["fr"])
+    # Published translations would show English text under /fr/ before anyone
+    # translated a word (WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE).
+    assert not about_fr.live and not team_fr.live
+    assert client.get("/fr/about-us/").status_code != 200
+
+
 def test_translator_translates_a_french_page_and_saves_a_draft(client, tree, translator):
     about_fr = _about_fr(tree)
     translation = Translation.objects.get(
