@@ -90,7 +90,11 @@ def _default_language_fallback_url(request) -> str | None:
     if not url:
         return None
     url += "".join(f"{part}/" for part in route)
-    return url if url not in (request.path, escape_uri_path(request.path)) else None
+    if url in (request.path, escape_uri_path(request.path)):
+        return None
+    # ?product=3 on a sample-order link, utm_* on a campaign link: keep them.
+    query = request.META.get("QUERY_STRING", "")
+    return f"{url}?{query}" if query else url
 
 
 def _has_wagtail_redirect(request) -> bool:

@@ -5,7 +5,7 @@ from urllib.parse import urlencode
 import django_filters
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -16,6 +16,7 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.views.reports import ReportView
 from wagtail.models import Locale, Page
 from wagtail_localize.models import Translation
+from wagtail_localize.views.convert import convert_to_alias
 from wagtail_localize.views.update_translations import UpdateTranslationsView
 
 from . import status
@@ -51,7 +52,15 @@ def save_draft(request, translation_id):
     if not permissions.can_edit():
         raise PermissionDenied
 
-    page = save_translation_draft(translation, user=request.user)
+    try:
+        page = save_translation_draft(translation, user=request.user)
+    except ValidationError as error:
+        messages.error(
+            request,
+            _("The translation could not be saved: %(errors)s")
+            % {"errors": " ".join(error.messages)},
+        )
+        return redirect("wagtailadmin_pages:edit", page.pk)
     if request.POST.get("action") == "submit":
         permissions = page.permissions_for_user(request.user)
         if not permissions.can_submit_for_moderation():
@@ -69,6 +78,19 @@ def save_draft(request, translation_id):
         _("'%(title)s' was saved as a draft.") % {"title": page.get_admin_display_title()},
     )
     return redirect("wagtailadmin_pages:edit", page.pk)
+
+
+def guarded_convert_to_alias(request, page_id):
+    """wagtail-localize's "Convert to alias", for users who may publish the page.
+
+    Converting replaces what a live translated page shows with the source page's
+    content; the original only checks edit permission, so a translator could
+    change a live page without review. Registered on the same URL (wagtail_hooks.py).
+    """
+    page = get_object_or_404(Page, id=page_id, alias_of_id__isnull=True)
+    if not page.permissions_for_user(request.user).can_publish():
+        raise PermissionDenied
+    return convert_to_alias(request, page_id)
 
 
 class GuardedUpdateTranslationsView(UpdateTranslationsView):
@@ -164,7 +186,10 @@ class TranslationStatusView(ReportView):
         pages = list(object_list)
         self.locales = self.selected_locales()
         cells = status.page_status(pages, self.locales)
-        back = self.request.get_full_path()
+        # The filter refreshes the table through the results-only URL; links must
+        # bring the user back to the whole report with the same filter.
+        query = self.request.GET.urlencode()
+        back = reverse("localization:translation_status") + (f"?{query}" if query else "")
         for page in pages:
             page.translation_cells = cells[page.pk]
             for cell in page.translation_cells:

@@ -52,6 +52,14 @@ def test_english_only_page_under_a_translated_parent_falls_back(client, team):
     assert response["Location"] == "/en/about-us/team/"
 
 
+def test_fallback_keeps_the_query_string(client, team):
+    # A campaign link or a pre-filled form must not lose its parameters on the way.
+    response = client.get("/es/quienes-somos/team/?utm_source=fair&product=3")
+
+    assert response.status_code == 302
+    assert response["Location"] == "/en/about-us/team/?utm_source=fair&product=3"
+
+
 def test_default_language_slugs_lead_to_the_translation(client, site_tree):
     response = client.get("/es/about-us/")
 

@@ -229,3 +229,43 @@ def test_translator_cannot_publish_through_sync_but_an_editor_can(
         client.post(url, {"publish_translations": "on"})
     about_fr.refresh_from_db()
     assert about_fr.intro == "We make LED lamps"
+
+
+def test_translator_cannot_turn_a_live_translation_into_an_alias(client, tree, translator, editor):
+    about_fr = localize(tree["about"], tree["fr"], {"We make lamps": "Nous fabriquons des lampes"})
+    url = reverse("wagtail_localize:convert_to_alias", args=[about_fr.pk])
+
+    client.force_login(translator)
+    refused = client.post(url)
+
+    assert refused.status_code in (302, 403)
+    about_fr.refresh_from_db()
+    assert about_fr.alias_of_id is None
+    assert about_fr.intro == "Nous fabriquons des lampes"
+
+    client.force_login(editor)
+    client.post(url)
+    about_fr.refresh_from_db()
+    assert about_fr.alias_of_id == tree["about"].pk  # an editor still can
+
+
+def test_translator_edits_snippet_translations_but_not_the_english_originals(
+    client, tree, translator
+):
+    from products.models import SpecificationAttribute
+
+    power = SpecificationAttribute.objects.create(name="Power", key="power", locale=tree["en"])
+    power_fr = power.copy_for_translation(tree["fr"])
+    power_fr.name = "Puissance"
+    power_fr.save()
+    client.force_login(translator)
+
+    def edit_url(attribute):
+        return reverse("wagtailsnippets_products_specificationattribute:edit", args=[attribute.pk])
+
+    assert client.get(edit_url(power_fr)).status_code == 200
+    assert client.get(edit_url(power)).status_code in (302, 403)
+    changed = client.post(edit_url(power), {"name": "Hacked", "key": "power"})
+    assert changed.status_code in (302, 403)
+    power.refresh_from_db()
+    assert power.name == "Power"

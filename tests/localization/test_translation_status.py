@@ -1,6 +1,7 @@
 """The "Translation status" report: what is missing, stale or unpublished, per language."""
 
 from io import StringIO
+from urllib.parse import urlencode
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -84,6 +85,21 @@ def test_filter_by_language(client, statuses, translator):
     assert parse_statuses(everything, "de").keys() == rows
     assert parse_statuses(french_only, "de") == {}
     assert parse_statuses(french_only, "fr").keys() == rows
+
+
+def test_links_bring_the_translator_back_to_the_filtered_report(client, statuses, translator):
+    client.force_login(translator)
+    query = {"locale": statuses["fr"].pk}
+
+    # The language filter refreshes the table through the results-only URL.
+    results = client.get(reverse("localization:translation_status_results"), query)
+
+    contact = statuses["home"].get_children().get(slug="contact")
+    translate_url = reverse("wagtail_localize:submit_page_translation", args=[contact.pk])
+    back = urlencode({"next": f"{reverse(REPORT)}?locale={statuses['fr'].pk}"})
+    assert f"{translate_url}?select_locale=fr&amp;{back.replace('&', '&amp;')}" in (
+        results.content.decode()
+    )
 
 
 def test_query_count_does_not_grow_with_pages(client, tree, translator):
