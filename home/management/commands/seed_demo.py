@@ -1,12 +1,10 @@
-import logging
-from contextlib import contextmanager
-
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from blog import demo as blog_demo
 from enquiries import demo as enquiries_demo
+from exportsite.log import quiet_wagtail_log
 from faq import demo as faq_demo
 from home import demo as home_demo
 from products import demo as products_demo
@@ -42,7 +40,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, languages=None, **options):
         languages = self._parse_languages(languages) if languages else default_demo_languages()
-        with _quiet_wagtail_log(), transaction.atomic():
+        with quiet_wagtail_log(), transaction.atomic():
             for seed in SEEDERS:
                 seed(self.stdout, languages)
         self.stdout.write(self.style.SUCCESS("Demo content is ready."))
@@ -56,16 +54,3 @@ class Command(BaseCommand):
                 f"Unknown language(s) {', '.join(unknown)}; configured: {', '.join(sorted(configured))}"
             )
         return [code for code in languages if code != settings.LANGUAGE_CODE]
-
-
-@contextmanager
-def _quiet_wagtail_log():
-    # Wagtail logs every page created, edited and published at INFO: thousands of
-    # lines that would bury the admin password `make run` prints after seeding.
-    logger = logging.getLogger("wagtail")
-    level = logger.level
-    logger.setLevel(logging.WARNING)
-    try:
-        yield
-    finally:
-        logger.setLevel(level)

@@ -1,14 +1,12 @@
 """`manage.py machine_translate --locale fr [--page ID|/en/url/path/] [--snippets] [--overwrite]`."""
 
-import logging
-from contextlib import contextmanager
-
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from wagtail.models import Locale, Page, Site, TranslatableMixin
 from wagtail.snippets.models import get_snippet_models
 from wagtail_localize.machine_translators import get_machine_translator
 
+from exportsite.log import quiet_wagtail_log
 from localization.machine import (
     MachineTranslationError,
     Outcome,
@@ -62,7 +60,7 @@ class Command(BaseCommand):
             )
 
         totals = {"translated": 0, "kept": 0, "saved": 0, "skipped": 0}
-        with _quiet_wagtail_log():
+        with quiet_wagtail_log():
             self._translate_pages(root, target, translator, overwrite, totals)
             if snippets:
                 self._translate_snippets(root.locale, target, translator, overwrite, totals)
@@ -150,15 +148,3 @@ class Command(BaseCommand):
         if page is None:
             raise CommandError(f"No page at {path!r}.")
         return page.specific
-
-
-@contextmanager
-def _quiet_wagtail_log():
-    # Wagtail logs every page created and edited at INFO: noise around the counts.
-    logger = logging.getLogger("wagtail")
-    level = logger.level
-    logger.setLevel(logging.WARNING)
-    try:
-        yield
-    finally:
-        logger.setLevel(level)
