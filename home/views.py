@@ -165,7 +165,9 @@ def robots_txt(request):
     are listed per language rather than with `*` wildcards, which not every
     crawler reads and which would also match a page whose slug is "search".
     """
-    site = Site.find_for_request(request) or Site.objects.get(is_default_site=True)
+    site = Site.find_for_request(request)  # falls back to the default site
+    if site is None:
+        raise Http404("No site is configured.")
     localized_paths = []
     for code, _name in settings.LANGUAGES:
         with translation.override(code):

@@ -330,3 +330,9 @@ def test_robots_txt_points_at_the_sitemap_and_keeps_crawlers_out_of_non_content(
     # Nothing the sitemap offers is blocked.
     for entry in sitemap_entries(client):
         assert robots.can_fetch("Googlebot", entry["loc"]), entry["loc"]
+
+
+def test_robots_txt_without_any_site_is_a_404_not_a_500(client):
+    Site.objects.all().delete()
+
+    assert client.get("/robots.txt").status_code == 404
