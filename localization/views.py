@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.views.reports import ReportView
 from wagtail.models import Locale, Page
+from wagtail.snippets.permissions import get_permission_name
 from wagtail_localize.models import Translation
 from wagtail_localize.views.convert import convert_to_alias
 from wagtail_localize.views.update_translations import UpdateTranslationsView
@@ -113,13 +114,15 @@ class GuardedUpdateTranslationsView(UpdateTranslationsView):
 
     def _can_publish_translations(self):
         instance = self.object.get_source_instance()
+        user = self.request.user
         if not isinstance(instance, Page):
-            return True  # snippets: wagtail-localize's own checks apply
+            # Snippets have no drafts: saving a translation publishes it.
+            return user.has_perm(get_permission_name("change", type(instance)))
         targets = Page.objects.filter(
             translation_key=instance.translation_key,
             locale__in=self.object.translations.filter(enabled=True).values("target_locale"),
         ).specific()
-        return all(page.permissions_for_user(self.request.user).can_publish() for page in targets)
+        return all(page.permissions_for_user(user).can_publish() for page in targets)
 
 
 class TranslationStatusFilterSet(WagtailFilterSet):

@@ -269,3 +269,23 @@ def test_translator_edits_snippet_translations_but_not_the_english_originals(
     assert changed.status_code in (302, 403)
     power.refresh_from_db()
     assert power.name == "Power"
+
+
+def test_sync_publishes_snippet_translations_only_for_users_who_may_change_them(
+    client, tree, translator, editor
+):
+    from products.models import SpecificationAttribute
+
+    power = SpecificationAttribute.objects.create(name="Power", key="power", locale=tree["en"])
+    power.copy_for_translation(tree["fr"]).save()
+    source, _ = TranslationSource.get_or_create_from_instance(power)
+    Translation.objects.create(source=source, target_locale=tree["fr"], enabled=True)
+    url = reverse("wagtail_localize:update_translations", args=[source.pk])
+
+    def offered(user):
+        client.force_login(user)
+        return b'name="publish_translations" id=' in client.get(url).content
+
+    # Snippets have no drafts: publishing a synced translation means saving it.
+    assert offered(translator)  # translators may change specification attributes
+    assert not offered(editor)  # Wagtail's Moderators may not
