@@ -14,10 +14,14 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.views.reports import ReportView
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, Site
 from wagtail.snippets.permissions import get_permission_name
 from wagtail_localize.models import Translation
 from wagtail_localize.views.convert import convert_to_alias
+from wagtail_localize.views.submit_translations import (
+    SubmitPageTranslationView,
+    SubmitSnippetTranslationView,
+)
 from wagtail_localize.views.update_translations import UpdateTranslationsView
 
 from . import status
@@ -27,6 +31,20 @@ from .drafts import save_translation_draft
 def can_view_status(user) -> bool:
     """Translators and editors: whoever may submit pages for translation."""
     return user.is_active and user.has_perm("wagtail_localize.submit_translation")
+
+
+def may_change_source_content(user) -> bool:
+    """Whoever may edit the default language's page tree may change English content.
+
+    Snippet permissions are per model, not per language, and wagtail-localize lets
+    anyone who may submit translations create them in any language; this check keeps
+    translators to the other languages.
+    """
+    site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+    if site is None:
+        return True
+    source_root = site.root_page.get_translation_or_none(Locale.get_default())
+    return source_root is None or source_root.permissions_for_user(user).can_edit()
 
 
 def target_locales():
@@ -92,6 +110,29 @@ def guarded_convert_to_alias(request, page_id):
     if not page.permissions_for_user(request.user).can_publish():
         raise PermissionDenied
     return convert_to_alias(request, page_id)
+
+
+class TargetLocalesOnlyMixin:
+    """wagtail-localize offers every language without a translation, the source one
+    included: from a page only a translator wrote, "Translate" would create pages
+    (and their parents) in the English tree. Those who may not change English
+    content only get the other languages. Registered on wagtail-localize's URLs.
+    """
+
+    def get_form(self):
+        form = super().get_form()
+        if not may_change_source_content(self.request.user):
+            locales = form.fields["locales"]
+            locales.queryset = locales.queryset.exclude(pk=Locale.get_default().pk)
+        return form
+
+
+class GuardedSubmitPageTranslationView(TargetLocalesOnlyMixin, SubmitPageTranslationView):
+    pass
+
+
+class GuardedSubmitSnippetTranslationView(TargetLocalesOnlyMixin, SubmitSnippetTranslationView):
+    pass
 
 
 class GuardedUpdateTranslationsView(UpdateTranslationsView):

@@ -3,10 +3,17 @@ from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
-from wagtail.models import Locale, Site, TranslatableMixin
+from wagtail.models import Locale, TranslatableMixin
 
 from . import urls
-from .views import GuardedUpdateTranslationsView, can_view_status, guarded_convert_to_alias
+from .views import (
+    GuardedSubmitPageTranslationView,
+    GuardedSubmitSnippetTranslationView,
+    GuardedUpdateTranslationsView,
+    can_view_status,
+    guarded_convert_to_alias,
+    may_change_source_content,
+)
 
 
 @hooks.register("register_admin_urls")
@@ -19,6 +26,16 @@ def register_admin_urls():
             "localize/update/<int:translation_source_id>/",
             GuardedUpdateTranslationsView.as_view(),
             name="localization_update_translations",
+        ),
+        path(
+            "localize/submit/page/<int:page_id>/",
+            GuardedSubmitPageTranslationView.as_view(),
+            name="localization_submit_page_translation",
+        ),
+        path(
+            "localize/submit/snippet/<slug:app_label>/<slug:model_name>/<str:pk>/",
+            GuardedSubmitSnippetTranslationView.as_view(),
+            name="localization_submit_snippet_translation",
         ),
         path(
             "localize/page/<int:page_id>/convert_to_alias/",
@@ -43,25 +60,11 @@ def register_translation_status_menu_item():
     )
 
 
-def _may_change_source_content(user) -> bool:
-    """Whoever may edit the default language's page tree may edit its snippets too.
-
-    Snippet permissions are per model, not per language, so the Translators group's
-    change permission on a translatable snippet would also cover the English
-    originals; this hook keeps translators to the translations.
-    """
-    site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
-    if site is None:
-        return True
-    source_root = site.root_page.get_translation_or_none(Locale.get_default())
-    return source_root is None or source_root.permissions_for_user(user).can_edit()
-
-
 def _is_source(instance) -> bool:
     return isinstance(instance, TranslatableMixin) and instance.locale_id == Locale.get_default().pk
 
 
 @hooks.register("before_edit_snippet")
 def refuse_editing_source_snippets(request, instance):
-    if _is_source(instance) and not _may_change_source_content(request.user):
+    if _is_source(instance) and not may_change_source_content(request.user):
         raise PermissionDenied

@@ -11,6 +11,7 @@ from wagtail.models import GroupPagePermission, Locale
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
 from localization.roles import TRANSLATORS_GROUP
+from tests.factories import StandardPageFactory
 from tests.localization.conftest import localize
 
 pytestmark = pytest.mark.django_db
@@ -289,3 +290,19 @@ def test_sync_publishes_snippet_translations_only_for_users_who_may_change_them(
     # Snippets have no drafts: publishing a synced translation means saving it.
     assert offered(translator)  # translators may change specification attributes
     assert not offered(editor)  # Wagtail's Moderators may not
+
+
+def test_translator_cannot_create_english_pages_from_a_french_only_page(client, tree, translator):
+    news_fr = StandardPageFactory(
+        parent=tree["home_fr"], title="Actualités", slug="actualites", locale=tree["fr"]
+    )
+    url = reverse("wagtail_localize:submit_page_translation", args=[news_fr.pk])
+    client.force_login(translator)
+
+    form = client.get(url)
+    posted = client.post(url, {"locales": [tree["en"].pk]})
+
+    assert form.status_code == 200
+    assert f'value="{tree["en"].pk}"'.encode() not in form.content
+    assert posted.status_code == 200  # the form refuses the choice
+    assert news_fr.get_translation_or_none(tree["en"]) is None
