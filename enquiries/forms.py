@@ -15,6 +15,7 @@ from django_recaptcha import client as recaptcha_client
 from django_recaptcha.fields import ReCaptchaField
 from django_recaptcha.widgets import ReCaptchaV3
 
+from exportsite.forms import MultipleFileField
 from products.models import CURRENCY_CHOICES, INCOTERM_CHOICES
 
 MAX_ATTACHMENTS = 5
@@ -79,31 +80,12 @@ def validate_attachment(upload) -> None:
         )
 
 
-class MultipleFileInput(forms.ClearableFileInput):
-    allow_multiple_selected = True
+class AttachmentsField(MultipleFileField):
+    max_files = MAX_ATTACHMENTS
+    too_many_message = _("Attach at most %(count)s files.")
 
-
-class MultipleFileField(forms.FileField):
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("widget", MultipleFileInput())
-        super().__init__(*args, **kwargs)
-
-    def clean(self, data, initial=None):
-        files = data if isinstance(data, list | tuple) else ([data] if data else [])
-        if len(files) > MAX_ATTACHMENTS:
-            raise ValidationError(
-                _("Attach at most %(count)s files."), params={"count": MAX_ATTACHMENTS}
-            )
-        cleaned, errors = [], []
-        for upload in files:
-            try:
-                cleaned.append(super().clean(upload, initial))
-                validate_attachment(upload)
-            except ValidationError as error:
-                errors.extend(error.error_list)
-        if errors:
-            raise ValidationError(errors)
-        return cleaned
+    def validate_file(self, upload) -> None:
+        validate_attachment(upload)
 
 
 class ScoredReCaptchaField(ReCaptchaField):
@@ -212,7 +194,7 @@ class EnquiryForm(BuyerForm):
         widget=forms.Textarea(attrs={"rows": 6}),
         help_text=_("Quantities, specifications, certifications you need, target market."),
     )
-    attachments = MultipleFileField(
+    attachments = AttachmentsField(
         label=_("Drawings or specifications"),
         required=False,
         help_text=_("PDF, PNG, JPG, XLSX or DOCX; up to 5 files of 10 MB each."),

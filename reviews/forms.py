@@ -13,6 +13,7 @@ from django_recaptcha.widgets import ReCaptchaV3
 from PIL import Image as PILImage
 
 from enquiries.forms import ScoredReCaptchaField, country_choices
+from exportsite.forms import MultipleFileField
 from products.models import ProductPage
 
 from .models import RATING_CHOICES, review_setting
@@ -63,34 +64,14 @@ def validate_photo(upload) -> None:
         )
 
 
-class MultiplePhotoInput(forms.ClearableFileInput):
-    allow_multiple_selected = True
+class PhotosField(MultipleFileField):
+    max_files = MAX_PHOTOS
+    too_many_message = _("Add at most %(count)s photos.")
+    too_many_code = "photo_count"
+    input_attrs = {"accept": "image/jpeg,image/png,image/webp"}
 
-
-class PhotosField(forms.FileField):
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault(
-            "widget",
-            MultiplePhotoInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
-        )
-        super().__init__(*args, **kwargs)
-
-    def clean(self, data, initial=None):
-        files = data if isinstance(data, list | tuple) else ([data] if data else [])
-        if len(files) > MAX_PHOTOS:
-            raise ValidationError(
-                _("Add at most %(count)s photos."), code="photo_count", params={"count": MAX_PHOTOS}
-            )
-        cleaned, errors = [], []
-        for upload in files:
-            try:
-                cleaned.append(super().clean(upload, initial))
-                validate_photo(upload)
-            except ValidationError as error:
-                errors.extend(error.error_list)
-        if errors:
-            raise ValidationError(errors)
-        return cleaned
+    def validate_file(self, upload) -> None:
+        validate_photo(upload)
 
 
 class ProductChoiceField(forms.ModelChoiceField):
