@@ -7,7 +7,7 @@ from wagtail.admin.admin_url_finder import ModelAdminURLFinder
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from . import admin_views
+from . import inbox
 from .dashboard import LeadsPanel
 from .filters import LeadFilterSet
 from .models import Lead
@@ -28,27 +28,27 @@ class LeadViewSet(ModelViewSet):
     add_to_admin_menu = True
     inspect_view_enabled = True
     copy_view_enabled = False
-    index_view_class = admin_views.LeadIndexView
-    inspect_view_class = admin_views.LeadInspectView
+    index_view_class = inbox.LeadIndexView
+    inspect_view_class = inbox.LeadInspectView
     filterset_class = LeadFilterSet
-    search_fields = admin_views.LeadViewSetSearch.fields
+    search_fields = inbox.LeadViewSetSearch.fields
     search_backend_name = None
     ordering = "-created_at"
     list_per_page = 50
     list_display = [
         "reference",
-        Column("buyer", label=_("Buyer"), accessor=admin_views._buyer, sort_key="company"),
-        admin_views.LeadStatusColumn("status", label=_("Status"), sort_key="status"),
+        Column("buyer", label=_("Buyer"), accessor=inbox._buyer, sort_key="company"),
+        inbox.LeadStatusColumn("status", label=_("Status"), sort_key="status"),
         Column(
             "lead_type", label=_("Type"), accessor="get_lead_type_display", sort_key="lead_type"
         ),
-        Column("country", label=_("Country"), accessor=admin_views._country, sort_key="country"),
-        Column("owner", label=_("Owner"), accessor=admin_views._owner, sort_key="owner__username"),
-        Column("products", label=_("Products"), accessor=admin_views._products),
+        Column("country", label=_("Country"), accessor=inbox._country, sort_key="country"),
+        Column("owner", label=_("Owner"), accessor=inbox._owner, sort_key="owner__username"),
+        Column("products", label=_("Products"), accessor=inbox._products),
         Column(
             "payment_status",
             label=_("Payment"),
-            accessor=admin_views._payment_label,
+            accessor=inbox._payment_label,
             sort_key="payment_status",
         ),
         DateColumn("created_at", label=_("Received"), sort_key="created_at"),
@@ -151,10 +151,10 @@ class LeadViewSet(ModelViewSet):
             path("", self.index_view, name="index"),
             path("results/", self.index_results_view, name="index_results"),
             path("inspect/<int:pk>/", self.inspect_view, name="inspect"),
-            path("<int:pk>/note/", admin_views.add_note, name="add_note"),
-            path("<int:pk>/replied/", admin_views.replied, name="replied"),
-            path("<int:pk>/status/", admin_views.set_status, name="set_status"),
-            path("<int:pk>/owner/", admin_views.set_owner, name="set_owner"),
+            path("<int:pk>/note/", inbox.add_note, name="add_note"),
+            path("<int:pk>/replied/", inbox.replied, name="replied"),
+            path("<int:pk>/status/", inbox.set_status, name="set_status"),
+            path("<int:pk>/owner/", inbox.set_owner, name="set_owner"),
         ]
 
 
@@ -168,17 +168,17 @@ def register_lead_attachment_url():
     return [
         path(
             "lead-attachments/<int:pk>/",
-            admin_views.download_attachment,
+            inbox.download_attachment,
             name="leads_attachment",
         ),
     ]
 
 
-for _action in admin_views.BULK_ACTIONS:
+for _action in inbox.BULK_ACTIONS:
     hooks.register("register_bulk_action", _action)
 
 
 @hooks.register("construct_homepage_panels")
 def add_leads_panel(request, panels):
-    if admin_views.can_view_leads(request.user):
+    if inbox.can_view_leads(request.user):
         panels.append(LeadsPanel())
