@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -43,6 +44,14 @@ def visible_certifications(certifications, request):
         today = timezone.localdate()
         return [cert for cert in certifications if not cert.is_expired(today)]
     return certifications
+
+
+def valid_certifications(today=None):
+    """Certification pages in force today: a filter is a promise the certificate holds now."""
+    today = today or timezone.localdate()
+    return CertificationPage.objects.filter(valid_from__lte=today).filter(
+        Q(valid_until__isnull=True) | Q(valid_until__gte=today)
+    )
 
 
 def attach_certification_badges(products, locale, request) -> None:
@@ -85,8 +94,8 @@ def category_listing(category, request) -> dict:
 
     selected_certs = [code for code in request.GET.getlist("cert") if code in facets["cert_codes"]]
     if selected_certs:
-        cert_keys = CertificationPage.objects.filter(standard__in=selected_certs).values(
-            "translation_key"
+        cert_keys = (
+            valid_certifications().filter(standard__in=selected_certs).values("translation_key")
         )
         products = products.filter(certifications__translation_key__in=cert_keys)
     selected_specs = {}
@@ -150,19 +159,19 @@ def _facets(products, category, request) -> dict:
         attribute["values"].sort()
     # The keys first, as a list: a handful of values, and one nested subquery less
     # for the planner to get wrong on small, freshly filled tables.
+    # Only certificates in force: offering "FCC" for a product whose FCC
+    # certificate lapsed would list it as certified.
     cert_keys = set(
-        CertificationPage.objects.filter(products__in=products).values_list(
-            "translation_key", flat=True
-        )
+        valid_certifications()
+        .filter(products__in=products)
+        .values_list("translation_key", flat=True)
     )
     cert_rows = (
         CertificationPage.objects.live()
         .filter(translation_key__in=cert_keys, locale_id=category.locale_id)
         .only("standard", "other_standard", "valid_until", "translation_key")
     )
-    certs = {
-        cert.standard: cert.standard_label for cert in visible_certifications(cert_rows, request)
-    }
+    certs = {cert.standard: cert.standard_label for cert in cert_rows}
     return {
         "attributes": sorted(attributes.values(), key=lambda a: (a["sort_order"], a["name"])),
         "certifications": sorted(certs.items(), key=lambda item: item[1]),

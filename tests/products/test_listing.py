@@ -172,3 +172,56 @@ def test_product_json_ld_with_price_has_offers(client, catalog):
         "highPrice": "18.00",
     }
     json.dumps(product)  # serialisable as it came
+
+
+@time_machine.travel(datetime.date(2024, 7, 1))
+def test_certificate_filter_matches_only_currently_valid_certificates(client, catalog):
+    """FCC expired on 2024-06-30: a product whose only FCC certificate it is is no FCC match."""
+    from tests.factories import CertificationPageFactory
+
+    valid_fcc = CertificationPageFactory(
+        parent=catalog["cert_index"],
+        slug="fcc-2024",
+        title="FCC Part 15 (renewed)",
+        standard="FCC",
+        valid_from=datetime.date(2024, 6, 1),
+        valid_until=None,
+    )
+    not_yet_valid = CertificationPageFactory(
+        parent=catalog["cert_index"],
+        slug="fcc-2025",
+        title="FCC Part 18",
+        standard="FCC",
+        valid_from=datetime.date(2025, 1, 1),
+        valid_until=datetime.date(2030, 1, 1),
+    )
+    renewed = add_products(
+        catalog["category"], 1, attributes=catalog["attributes"], certifications=[valid_fcc]
+    )[0]
+    future = add_products(
+        catalog["category"], 1, attributes=catalog["attributes"], certifications=[not_yet_valid]
+    )[0]
+
+    html = client.get(catalog["category"].url, {"cert": "FCC"}).content.decode()
+
+    assert card_urls(html) == [renewed.url]
+    assert future.url not in card_urls(html)
+    assert 'name="cert" value="FCC" checked' in html
+
+
+@time_machine.travel(datetime.date(2024, 7, 1))
+def test_expired_certificate_is_not_offered_as_a_filter(client, catalog):
+    html = client.get(catalog["category"].url).content.decode()
+
+    assert 'value="FCC"' not in html  # every FCC certificate has expired
+    assert (
+        len(card_urls(client.get(catalog["category"].url, {"cert": "FCC"}).content.decode())) == 3
+    )
+
+
+@time_machine.travel(datetime.date(2024, 6, 30))
+def test_certificate_filter_matches_on_the_last_valid_day(client, catalog):
+    html = client.get(catalog["category"].url, {"cert": "FCC"}).content.decode()
+
+    assert len(card_urls(html)) == 3
+    assert 'name="cert" value="FCC" checked' in html
