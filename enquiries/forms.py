@@ -8,6 +8,7 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from django_countries import countries
@@ -15,6 +16,7 @@ from django_recaptcha import client as recaptcha_client
 from django_recaptcha.fields import ReCaptchaField
 from django_recaptcha.widgets import ReCaptchaV3
 
+from exportsite.collation import collation_key
 from exportsite.forms import MultipleFileField
 from products.models import CURRENCY_CHOICES, INCOTERM_CHOICES
 
@@ -121,7 +123,9 @@ class ScoredReCaptchaField(ReCaptchaField):
 
 
 def country_choices():
-    return [("", _("Choose your country")), *countries]
+    language = get_language() or ""
+    names = sorted(countries, key=lambda country: collation_key(str(country.name), language))
+    return [("", _("Choose your country")), *names]
 
 
 class BuyerForm(forms.Form):

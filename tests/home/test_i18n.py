@@ -94,3 +94,78 @@ def test_missing_translation_redirects_to_the_page_that_exists(client, site_tree
 
     assert response.status_code == 302
     assert response["Location"] == expected
+
+
+# Each alphabet in its own order; the hamza and madda forms of alif file under alif,
+# ё under е, as in Arabic and Russian dictionaries.
+ALPHABETS = {
+    "ar": "ابتثجحخدذرزسشصضطظعغفقكلمنهوي",
+    "ru": "абвгдежзийклмнопрстуфхцчшщъыьэюя",
+}
+LETTER_VARIANTS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ё": "е"})
+
+
+def country_names(language: str) -> list[str]:
+    from django.utils import translation
+
+    from enquiries.forms import country_choices
+
+    with translation.override(language):
+        choices = country_choices()
+        return [str(name) for code, name in choices if code]
+
+
+@pytest.mark.parametrize("language", ["ar", "ru"])
+def test_country_list_follows_the_alphabet_of_the_language(language):
+    alphabet = ALPHABETS[language]
+    names = country_names(language)
+
+    initials = [name.casefold().translate(LETTER_VARIANTS)[0] for name in names]
+    positions = [alphabet.index(letter) for letter in initials if letter in alphabet]
+
+    assert len(positions) > 200  # the names are in that alphabet
+    assert positions == sorted(positions)
+
+
+def test_arabic_country_list_sorts_within_words_too():
+    names = country_names("ar")
+
+    # "الإمارات" (the Emirates) and "الأرجنتين" (Argentina): the same after "ال",
+    # then ر before م.
+    assert names.index("الأرجنتين") < names.index("الإمارات العربية المتحدة")
+    assert names.index("اليمن") < names.index("اليونان")
+
+
+def test_german_country_list_files_umlauts_with_their_vowel():
+    names = country_names("de")
+
+    assert names.index("Norwegen") < names.index("Österreich") < names.index("Pakistan")
+    assert names.index("Oman") < names.index("Österreich")
+    assert names.index("Afghanistan") < names.index("Ägypten") < names.index("Albanien")
+
+
+def test_reviews_form_lists_countries_in_the_same_order():
+    from django.utils import translation
+
+    from reviews.forms import ReviewForm
+
+    with translation.override("ar"):
+        choices = [str(name) for code, name in ReviewForm().fields["country"].choices if code]
+
+    assert choices == country_names("ar")
+
+
+def test_spanish_sorts_enye_as_its_own_letter_after_n():
+    from exportsite.collation import collation_key
+
+    words = ["oso", "ñandú", "Nube", "nz", "niño", "nina", "nio"]
+
+    assert sorted(words, key=lambda word: collation_key(word, "es")) == [
+        "nina",
+        "niño",
+        "nio",
+        "Nube",
+        "nz",
+        "ñandú",
+        "oso",
+    ]
