@@ -1,5 +1,7 @@
 """Public enquiry and sample-order forms: every field validated, every message translated."""
 
+import logging
+import sys
 import uuid
 import zipfile
 from decimal import Decimal
@@ -8,9 +10,9 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.utils.translation import get_language
+from django.http import HttpRequest
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 from django_countries import countries
 from django_recaptcha import client as recaptcha_client
 from django_recaptcha.fields import ReCaptchaField
@@ -18,7 +20,10 @@ from django_recaptcha.widgets import ReCaptchaV3
 
 from exportsite.collation import collation_key
 from exportsite.forms import MultipleFileField
+from home.http import client_ip
 from products.models import CURRENCY_CHOICES, INCOTERM_CHOICES
+
+logger = logging.getLogger(__name__)
 
 MAX_ATTACHMENTS = 5
 
@@ -94,15 +99,30 @@ class ScoredReCaptchaField(ReCaptchaField):
     """reCAPTCHA v3 that keeps the score instead of rejecting a low one.
 
     A low score is not proof of spam; the lead is kept with status "spam" for sales
-    to review. An invalid or missing token is still an error.
+    to review. An invalid token is still an error. When Google can't be asked (down,
+    slow, blocked where the site is hosted), nothing is known either way: the
+    submission is kept as "unverified" instead of refusing a buyer for our outage.
     """
 
     score: float | None = None
     token_missing = False
+    unreachable = False
+
+    def get_remote_ip(self):
+        # django-recaptcha's own version trusts any X-Forwarded-For; this one
+        # believes only the configured proxies.
+        frame = sys._getframe()
+        while frame:
+            request = frame.f_locals.get("request")
+            if isinstance(request, HttpRequest):
+                return client_ip(request)
+            frame = frame.f_back
+        return None
 
     def validate(self, value):
-        # The token comes from Google's script; without JavaScript there is none.
-        # Such a buyer must still reach us, so the lead is kept for review as spam.
+        # The token comes from Google's script; without JavaScript (or with the
+        # script blocked) there is none. Such a buyer must still reach us, so the
+        # lead is kept for review as spam.
         if not value:
             self.token_missing = True
             return
@@ -112,17 +132,25 @@ class ScoredReCaptchaField(ReCaptchaField):
                 private_key=self.private_key,
                 remoteip=self.get_remote_ip(),
             )
-        except OSError as error:
-            raise ValidationError(
-                self.error_messages["captcha_error"], code="captcha_error"
-            ) from error
+        except (OSError, ValueError, KeyError) as error:
+            # OSError: refused, timed out, TLS or HTTP errors (urllib's are
+            # OSErrors). ValueError/KeyError: an answer that is not Google's JSON
+            # (a captive portal, a proxy's error page).
+            logger.warning("reCAPTCHA could not be verified: %r", error)
+            self.unreachable = True
+            return
         if not result.is_valid:
             raise ValidationError(self.error_messages["captcha_invalid"], code="captcha_invalid")
         score = result.extra_data.get("score")
-        self.score = float(score) if score is not None else None
+        try:
+            self.score = float(score) if score is not None else None
+        except (TypeError, ValueError):
+            self.score = None
 
 
 def country_choices():
+    # Without pyuca, django-countries sorts by an ASCII transliteration, which
+    # leaves Arabic, Russian and Chinese names in English order.
     language = get_language() or ""
     names = sorted(countries, key=lambda country: collation_key(str(country.name), language))
     return [("", _("Choose your country")), *names]
@@ -177,10 +205,18 @@ class BuyerForm(forms.Form):
         return field.score if field is not None else None
 
     @property
+    def unverified_reason(self) -> str:
+        """Why this submission could not be checked for automation, or ""."""
+        field = self.fields.get("captcha")
+        if field is not None and field.unreachable:
+            return "reCAPTCHA could not be reached: not verified"
+        return ""
+
+    @property
     def spam_reason(self) -> str:
         """Why this submission looks automated, or "" when it doesn't."""
         field = self.fields.get("captcha")
-        if field is None:
+        if field is None or field.unreachable:
             return ""
         if field.token_missing:
             return "no reCAPTCHA token (JavaScript off or blocked)"

@@ -1,19 +1,21 @@
 """Creating leads: committed first, emails and payments only after."""
 
 from django.conf import settings
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
+
+from home.http import client_ip
 
 from .models import Lead, LeadAttachment, LeadLine, LeadStatus
 from .tasks import send_lead_emails
 
 
-def client_ip(request) -> str | None:
-    # Behind the TLS proxy the client is the first X-Forwarded-For hop; the proxy
-    # is the only thing that can reach gunicorn, so the header can be trusted.
-    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-    ip = forwarded.split(",")[0].strip() if forwarded else request.META.get("REMOTE_ADDR")
-    return ip or None
+class DuplicateSubmissionError(Exception):
+    """The same form (its submission token) was already saved: a double click."""
+
+    def __init__(self, lead: Lead):
+        super().__init__(lead.reference)
+        self.lead = lead
 
 
 def rate_limited(ip: str | None) -> bool:
@@ -45,15 +47,38 @@ def create_lead(*, form, request, lead_type: str, lines: list[LeadLine], attachm
 
     The email task is a row in the same database transaction, so either both exist
     or neither: a lead is never saved without its notification, and the buyer's
-    request never waits for the mail server.
+    request never waits for the mail server. Raises DuplicateSubmissionError with
+    the saved lead when the same form was already saved.
     """
+    try:
+        return _save_lead(
+            form=form, request=request, lead_type=lead_type, lines=lines, attachments=attachments
+        )
+    except IntegrityError:
+        # Two posts of one form raced past the views' token check (a double click
+        # lands both within milliseconds): the unique token let one in. The other
+        # is the same request, not an error.
+        existing = existing_lead_for_token(form.cleaned_data["form_token"])
+        if existing is None:
+            raise
+        raise DuplicateSubmissionError(existing) from None
+
+
+def _save_lead(*, form, request, lead_type, lines, attachments) -> Lead:
     data = form.cleaned_data
     spam_reason = form.spam_reason
     is_spam = bool(spam_reason)
+    unverified_reason = form.unverified_reason
+    if is_spam:
+        status = LeadStatus.SPAM
+    elif unverified_reason:
+        status = LeadStatus.UNVERIFIED
+    else:
+        status = LeadStatus.NEW
     with transaction.atomic():
         lead = Lead.objects.create(
             lead_type=lead_type,
-            status=LeadStatus.SPAM if is_spam else LeadStatus.NEW,
+            status=status,
             name=data["name"],
             company=data.get("company", ""),
             email=data["email"],
@@ -68,7 +93,7 @@ def create_lead(*, form, request, lead_type: str, lines: list[LeadLine], attachm
             submission_token=data["form_token"],
             ip_address=client_ip(request),
             recaptcha_score=form.recaptcha_score,
-            spam_reason=spam_reason,
+            spam_reason=spam_reason or unverified_reason,
         )
         for line in lines:
             line.lead = lead

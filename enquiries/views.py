@@ -11,11 +11,11 @@ from django.contrib import messages
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.models import Locale
 
+from home.http import client_ip, parse_id, safe_next_url
 from products.models import ProductPage
 
 from . import payments
@@ -23,7 +23,7 @@ from .basket import QuoteBasket
 from .forms import EnquiryForm, ProductLineFormSet, SampleLineFormSet, SampleOrderForm
 from .models import EnquiryPage, Lead, LeadType, PaymentStatus
 from .services import (
-    client_ip,
+    DuplicateSubmissionError,
     create_lead,
     existing_lead_for_token,
     line_from_product,
@@ -42,9 +42,9 @@ def enquiry_page_for(locale) -> EnquiryPage | None:
 def _requested_products(request, page, *, samples_only=False) -> list[ProductPage]:
     """Products the buyer asked about: the quote basket, plus ?product= from a product page."""
     products = QuoteBasket(request.session).products(page.locale)
-    product_id = request.GET.get("product", "")
-    if product_id.isdigit():
-        product = ProductPage.objects.live().filter(pk=int(product_id)).first()
+    product_id = parse_id(request.GET.get("product"))
+    if product_id is not None:
+        product = ProductPage.objects.live().filter(pk=product_id).first()
         if product is not None:
             product = product.get_translation_or_none(page.locale) or product
             if product.live and all(p.translation_key != product.translation_key for p in products):
@@ -68,11 +68,11 @@ def _posted_products(formset) -> tuple[list[ProductPage], bool]:
 def _products_named_in(data, prefix: str) -> list[ProductPage]:
     """Products of a posted formset, read before validation, to redisplay its errors."""
     ids = [
-        int(value)
+        parse_id(value)
         for key, value in data.items()
-        if key.startswith(prefix + "-") and key.endswith("-product") and value.isdigit()
+        if key.startswith(prefix + "-") and key.endswith("-product")
     ]
-    return list(ProductPage.objects.live().filter(pk__in=ids))
+    return list(ProductPage.objects.live().filter(pk__in=[pk for pk in ids if pk]))
 
 
 def _finish(request, page, lead, *, clear_basket: bool):
@@ -80,6 +80,19 @@ def _finish(request, page, lead, *, clear_basket: bool):
     if clear_basket:
         QuoteBasket(request.session).clear()
     return redirect(page.url + page.reverse_subpage("thanks"))
+
+
+def _already_saved(request, page, lead):
+    """The answer to a repeated post of a saved form: where the first post led.
+
+    A double-clicked sample order goes on to the deposit's Checkout page when the
+    first request already opened one; everything else lands on the thank-you page.
+    """
+    payment = lead.payments.filter(status=PaymentStatus.PENDING).exclude(checkout_url="").first()
+    if payment is not None:
+        request.session[LAST_LEAD_SESSION_KEY] = lead.reference
+        return HttpResponseRedirect(payment.checkout_url)
+    return _finish(request, page, lead, clear_basket=False)
 
 
 def _guard(request, page, form, *, template, context):
@@ -90,7 +103,7 @@ def _guard(request, page, form, *, template, context):
         return redirect(page.url + page.reverse_subpage("thanks"))
     existing = existing_lead_for_token(form.cleaned_data["form_token"])
     if existing is not None:
-        return _finish(request, page, existing, clear_basket=False)
+        return _already_saved(request, page, existing)
     if rate_limited(client_ip(request)):
         full_context = page.get_context(request)
         full_context.update(context, rate_limited=True)
@@ -130,13 +143,16 @@ def enquiry_view(request, page: EnquiryPage):
                 )
                 for product, line_form in zip(products, formset.forms, strict=True)
             ]
-            lead = create_lead(
-                form=form,
-                request=request,
-                lead_type=LeadType.ENQUIRY,
-                lines=lines,
-                attachments=form.cleaned_data.get("attachments") or (),
-            )
+            try:
+                lead = create_lead(
+                    form=form,
+                    request=request,
+                    lead_type=LeadType.ENQUIRY,
+                    lines=lines,
+                    attachments=form.cleaned_data.get("attachments") or (),
+                )
+            except DuplicateSubmissionError as duplicate:
+                return _already_saved(request, page, duplicate.lead)
             return _finish(request, page, lead, clear_basket=True)
     else:
         form = EnquiryForm(
@@ -158,8 +174,7 @@ def _pair(formset, products):
     by_id = {p.pk: p for p in products}
     pairs = []
     for form in formset.forms:
-        raw = form["product"].value()
-        product = by_id.get(int(raw)) if str(raw).isdigit() else None
+        product = by_id.get(parse_id(form["product"].value()))
         if product is not None:
             pairs.append((form, product))
     return pairs
@@ -196,7 +211,12 @@ def sample_order_view(request, page: EnquiryPage):
             )
             if response:
                 return response
-            lead = create_lead(form=form, request=request, lead_type=LeadType.SAMPLE, lines=lines)
+            try:
+                lead = create_lead(
+                    form=form, request=request, lead_type=LeadType.SAMPLE, lines=lines
+                )
+            except DuplicateSubmissionError as duplicate:
+                return _already_saved(request, page, duplicate.lead)
             return _start_payment(request, page, lead)
     else:
         form = SampleOrderForm(recaptcha_action="sample_order")
@@ -273,15 +293,6 @@ def _refresh_quietly(payment) -> None:
         logger.warning("Could not refresh payment %s from Stripe", payment.pk, exc_info=True)
 
 
-def _back(request, fallback: str) -> str:
-    target = request.POST.get("next") or request.GET.get("next") or fallback
-    if url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return target
-    return fallback
-
-
 @require_POST
 def basket_add(request):
     product = get_object_or_404(ProductPage.objects.live(), pk=_product_id(request))
@@ -289,7 +300,7 @@ def basket_add(request):
         messages.success(
             request, _("%(product)s was added to your quote list.") % {"product": product.title}
         )
-    return redirect(_back(request, product.url))
+    return HttpResponseRedirect(safe_next_url(request, product.url))
 
 
 @require_POST
@@ -300,7 +311,7 @@ def basket_remove(request):
         request, _("%(product)s was removed from your quote list.") % {"product": product.title}
     )
     page = enquiry_page_for(Locale.get_active())
-    return redirect(_back(request, page.url if page else "/"))
+    return HttpResponseRedirect(safe_next_url(request, page.url if page else "/"))
 
 
 def basket_view(request):
@@ -312,5 +323,4 @@ def basket_view(request):
 
 
 def _product_id(request) -> int:
-    raw = request.POST.get("product", "")
-    return int(raw) if raw.isdigit() else 0
+    return parse_id(request.POST.get("product")) or 0

@@ -40,6 +40,8 @@ from django.utils.translation import get_language_info
 from openpyxl.utils import get_column_letter
 from wagtail.models import Locale, Page, Site
 
+from home.http import parse_id
+
 from .models import (
     CURRENCY_CHOICES,
     INCOTERM_CHOICES,
@@ -361,7 +363,7 @@ class _RichTextCleaner(HTMLParser):
 
         if tag == "a":
             linktype = attrs.get("linktype")
-            if linktype in {"page", "document"} and (attrs.get("id") or "").isdigit():
+            if linktype in {"page", "document"} and parse_id(attrs.get("id")) is not None:
                 return render("linktype", "id")
             href = (attrs.get("href") or "").strip()
             if href and _SAFE_URL.match(href):
@@ -370,7 +372,7 @@ class _RichTextCleaner(HTMLParser):
             return None
         if tag == "embed":
             embedtype = attrs.get("embedtype")
-            if embedtype == "image" and (attrs.get("id") or "").isdigit():
+            if embedtype == "image" and parse_id(attrs.get("id")) is not None:
                 return render("embedtype", "id", "format", "alt")
             if embedtype == "media" and _SAFE_URL.match(attrs.get("url") or ""):
                 return render("embedtype", "url")
@@ -1071,8 +1073,8 @@ def find_category(value: str, language: str | None = None) -> ProductCategoryPag
     """
     locale = find_locale(language) if language else None
     value = value.strip()
-    if value.isdigit():
-        page = Page.objects.filter(pk=int(value)).first()
+    if parse_id(value) is not None:
+        page = Page.objects.filter(pk=parse_id(value)).first()
         if page is None:
             raise ImportFileError(f"There is no page with the id {value}.")
         category = _as_category(page, value)

@@ -14,6 +14,7 @@ from PIL import Image as PILImage
 
 from enquiries.forms import ScoredReCaptchaField, country_choices
 from exportsite.forms import MultipleFileField
+from home.http import parse_id
 from products.models import ProductPage
 
 from .models import RATING_CHOICES, review_setting
@@ -136,12 +137,8 @@ class ReviewForm(forms.Form):
         if locale is not None:
             # This language's products, and an untranslated one the buyer came from.
             chosen = self.data.get("product") if self.is_bound else self.initial.get("product")
-            chosen = getattr(chosen, "pk", chosen)
-            extra = (
-                Q(pk=int(chosen))
-                if str(chosen or "").isdigit() and len(str(chosen)) < 12
-                else Q(pk__in=[])
-            )
+            chosen = parse_id(getattr(chosen, "pk", chosen))
+            extra = Q(pk=chosen) if chosen else Q(pk__in=[])
             products = products.filter(Q(locale=locale) | extra)
         self.fields["product"].queryset = products
         self.fields["form_token"].initial = uuid.uuid4()

@@ -5,7 +5,7 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
-from enquiries.services import client_ip
+from home.http import client_ip, parse_id
 from products.models import ProductPage
 
 from .forms import ReviewForm
@@ -45,10 +45,10 @@ def _link_products_in(locale, reviews) -> None:
 
 
 def _initial_product(request, page):
-    raw = request.GET.get("product", "")
-    if not raw.isdigit():
+    product_id = parse_id(request.GET.get("product"))
+    if product_id is None:
         return None
-    product = ProductPage.objects.live().filter(pk=int(raw)).first()
+    product = ProductPage.objects.live().filter(pk=product_id).first()
     if product is None:
         return None
     return product.get_translation_or_none(page.locale) or product

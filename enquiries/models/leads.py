@@ -5,6 +5,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from django_countries.fields import CountryField
@@ -27,6 +28,8 @@ class LeadStatus(models.TextChoices):
     WON = "won", _("Won")
     LOST = "lost", _("Lost")
     SPAM = "spam", _("Spam")
+    # reCAPTCHA could not be asked (Google unreachable): a real buyer as likely as not.
+    UNVERIFIED = "unverified", _("Unverified")
 
 
 class NotificationStatus(models.TextChoices):
@@ -173,8 +176,17 @@ class LeadLine(models.Model):
 
 
 def attachment_path(instance, filename):
-    # A random folder: the stored name never collides and can't be guessed.
-    return f"leads/{timezone.now():%Y/%m}/{uuid.uuid4().hex}/{filename}"
+    """A random folder and a short name of our own making; the buyer's name is `original_name`.
+
+    The buyer's file name is not used on disk: a long one, or one with many dots
+    ("spec.v2.final...pdf"), can't be shortened to fit the column
+    (SuspiciousFileOperation), and it is the buyer's text, not a path.
+    """
+    stem, dot, extension = filename.rpartition(".")
+    stem = slugify(stem)[:40] or "attachment"
+    extension = slugify(extension)[:10] if dot else ""
+    name = f"{stem}.{extension}" if extension else stem
+    return f"leads/{timezone.now():%Y/%m}/{uuid.uuid4().hex}/{name}"
 
 
 class LeadAttachment(models.Model):

@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "enquiries",
     "reviews",
     "localization",
+    "outbox",
     "wagtail_localize",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.sitemaps",
@@ -56,11 +57,15 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django.contrib.sitemaps",
+    # Form widgets render through TEMPLATES (FORM_RENDERER below), so templates/
+    # can replace a library's widget template (django_recaptcha/widget_v3.html).
+    "django.forms",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "home.middleware.RejectNulCharactersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -72,6 +77,7 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "exportsite.urls"
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 TEMPLATES = [
     {
@@ -102,6 +108,17 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # `make run` has two writers at once: the web server and the email worker
+    # polling its queue. SQLite's defaults turn that into "database is locked":
+    # a deferred transaction that later needs to write cannot wait for the lock,
+    # it fails at once. IMMEDIATE takes the write lock at BEGIN, where the busy
+    # timeout applies; WAL lets readers go on while one writer writes.
+    DATABASES["default"]["OPTIONS"] = {
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -143,7 +160,16 @@ STORAGES = {
 }
 
 # --- Email -------------------------------------------------------------------
-EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+# Every email is queued in the database (outbox app) and sent by the task worker
+# through OUTBOX_DELIVERY_BACKEND: a slow or broken mail server never fails or loses a
+# submission. EMAIL_BACKEND from the environment used to name the real backend; it
+# still does, as OUTBOX_DELIVERY_BACKEND's fallback.
+EMAIL_BACKEND = "outbox.backends.QueuedEmailBackend"
+OUTBOX_DELIVERY_BACKEND = env_str(
+    "OUTBOX_DELIVERY_BACKEND",
+    env_str("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend"),
+)
+OUTBOX_MAX_ATTEMPTS = env_int("OUTBOX_MAX_ATTEMPTS", 5)
 EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
 EMAIL_PORT = env_int("EMAIL_PORT", 25)
 EMAIL_HOST_USER = env_str("EMAIL_HOST_USER")
@@ -180,9 +206,10 @@ WAGTAILLOCALIZE_MACHINE_TRANSLATOR = (
 )
 
 # --- Background tasks --------------------------------------------------------
-# Wagtail's own tasks (search and reference index) run at once, as before. Lead
-# emails go through a database queue whose worker (`manage.py db_worker`, started by
-# `make run`) retries them, so a slow or broken mail server never loses a lead.
+# Wagtail's own tasks (search and reference index) run at once, as before. All email
+# (lead emails and the outbox's deliveries) goes through the "leads" database queue,
+# whose worker (`manage.py db_worker --backend leads`, started by `make serve`)
+# retries it, so a slow or broken mail server never loses a lead or a review.
 TASKS = {
     "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
     "leads": {"BACKEND": "django_tasks_db.DatabaseBackend"},
@@ -195,6 +222,9 @@ LEADS_NOTIFY_EMAIL = env_str("LEADS_NOTIFY_EMAIL")  # else the company email in 
 LEADS_RESPONSE_SLA_HOURS = env_int("LEADS_RESPONSE_SLA_HOURS", 24)
 LEADS_RETENTION_DAYS = env_int("LEADS_RETENTION_DAYS", 730)
 LEADS_RATE_LIMIT_PER_HOUR = env_int("LEADS_RATE_LIMIT_PER_HOUR", 5)
+# Reverse proxies in front of the site that append the client's address to
+# X-Forwarded-For (home/http.py client_ip). 0: the header is ignored entirely.
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 LEADS_NOTIFICATION_MAX_ATTEMPTS = env_int("LEADS_NOTIFICATION_MAX_ATTEMPTS", 5)
 LEADS_ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024
 # Stripe Checkout for sample deposits; without a secret key sample orders are still
@@ -208,6 +238,9 @@ STRIPE_API_BASE = env_str("STRIPE_API_BASE")  # tests point it at a local fake s
 RECAPTCHA_PUBLIC_KEY = env_str("RECAPTCHA_PUBLIC_KEY", "6LeIxAcTAAAAAJcZVRqyHh71UMIEGNQ_MXjiZKhI")
 RECAPTCHA_PRIVATE_KEY = env_str("RECAPTCHA_PRIVATE_KEY", "6LeIxAcTAAAAAGG-vFI1TnRWxMZNFuojJ4WifJWe")
 RECAPTCHA_REQUIRED_SCORE = float(env_str("RECAPTCHA_REQUIRED_SCORE", "0.5"))
+# Seconds the buyer's request waits for Google's verdict; after that the lead is
+# kept as "unverified" (django-recaptcha's default of 10 s is a long blank page).
+RECAPTCHA_VERIFY_REQUEST_TIMEOUT = 3
 SILENCED_SYSTEM_CHECKS = ["django_recaptcha.recaptcha_test_key_error"]
 # Off by default in dev: the test keys still call Google, which a laptop offline
 # (or a sandbox) can't reach. On when real keys are set; always on in production.
@@ -219,6 +252,9 @@ LOGGING = {
     "formatters": {
         "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
     },
+    "filters": {
+        "brief_security_warning": {"()": "home.log_filters.BriefSecurityWarning"},
+    },
     "handlers": {
         "console": {"class": "logging.StreamHandler", "formatter": "plain"},
     },
@@ -227,6 +263,13 @@ LOGGING = {
         "django": {
             "handlers": ["console"],
             "level": env_str("LOG_LEVEL", "INFO"),
+            "propagate": False,
+        },
+        # A forged Host header is the client's mistake (a 400): one warning line.
+        "django.security.DisallowedHost": {
+            "handlers": ["console"],
+            "filters": ["brief_security_warning"],
+            "level": "WARNING",
             "propagate": False,
         },
         # One line per background task is noise at INFO; failures still show.

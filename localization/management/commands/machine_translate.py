@@ -7,6 +7,7 @@ from wagtail.snippets.models import get_snippet_models
 from wagtail_localize.machine_translators import get_machine_translator
 
 from exportsite.log import quiet_wagtail_log
+from home.http import parse_id
 from localization.machine import (
     MachineTranslationError,
     Outcome,
@@ -129,8 +130,8 @@ class Command(BaseCommand):
             if site is None:
                 raise CommandError("No default site: pass --page.")
             return site.root_page.specific
-        if value.isdigit():
-            page = Page.objects.filter(pk=int(value)).first()
+        if parse_id(value) is not None:
+            page = Page.objects.filter(pk=parse_id(value)).first()
             if page is None:
                 raise CommandError(f"No page with ID {value}.")
             return page.specific
