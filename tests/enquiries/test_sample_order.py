@@ -138,3 +138,67 @@ def test_shipping_address_is_required(client, shop):
 
     assert response.status_code == 200 and not Lead.objects.exists()
     assert Decimal("80.00") == shop["products"][0].sample_deposit
+
+
+def sales_notification(client, shop, products, **stripe):
+    """The sales email of a sample order, sent by the leads worker."""
+    from django.core import mail
+
+    from tests.enquiries.test_enquiry_form import run_worker
+
+    post_sample_order(client, shop, products)
+    run_worker()
+    lead = Lead.objects.get()
+    (sales,) = [message for message in mail.outbox if lead.email not in message.to]
+    return lead, sales.body
+
+
+def test_without_stripe_the_form_promises_no_online_payment(client, shop):
+    html = client.get(f"{sample_url(shop)}?product={shop['products'][0].pk}").content.decode()
+
+    assert "Continue to payment" not in html
+    assert "Stripe" not in html
+    assert "Deposit to pay now" not in html
+    assert "Send sample order" in html
+    assert "we will email you how to pay the deposit" in html
+    assert "$80.00" in html  # the buyer still sees what the deposit is
+
+
+def test_with_stripe_the_form_leads_to_payment(client, shop, stripe_settings, fake_stripe):
+    html = client.get(f"{sample_url(shop)}?product={shop['products'][0].pk}").content.decode()
+
+    assert "Continue to payment" in html
+    assert "paid securely with Stripe" in html
+    assert "Send sample order" not in html
+
+
+def test_without_stripe_sales_are_told_the_deposit_is_unpaid(client, shop):
+    lead, body = sales_notification(client, shop, shop["products"][:2])
+
+    assert lead.payments.get().status == PaymentStatus.NOT_REQUESTED
+    assert "Sample deposit: $125.50" in body
+    assert "NOT PAID" in body
+    assert "online payment is not set up" in body
+
+
+def test_with_stripe_sales_are_told_the_buyer_went_to_checkout(
+    client, shop, stripe_settings, fake_stripe
+):
+    lead, body = sales_notification(client, shop, shop["products"][:1])
+
+    assert lead.payments.get().status == PaymentStatus.PENDING
+    assert "Sample deposit: $80.00" in body
+    assert "NOT PAID" not in body
+    assert "sent to Stripe to pay" in body
+
+
+def test_enquiry_notification_says_nothing_about_deposits(client, shop):
+    from django.core import mail
+
+    from tests.enquiries.test_enquiry_form import post_enquiry, run_worker
+
+    page = shop["enquiry"]["en"]
+    post_enquiry(client, page.url, shop["products"][:1])
+    run_worker()
+
+    assert mail.outbox and all("deposit" not in message.body for message in mail.outbox)
