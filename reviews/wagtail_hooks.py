@@ -2,6 +2,7 @@ from django.urls import path
 from wagtail import hooks
 
 from .admin_views import send_invitation_view
+from .moderation import stale_workflow_action
 
 
 @hooks.register("register_admin_urls")
@@ -13,3 +14,8 @@ def register_review_invitation_url():
             name="reviews_send_invitation",
         ),
     ]
+
+
+@hooks.register("before_edit_page")
+def refuse_stale_workflow_action(request, page):
+    return stale_workflow_action(request, page)

@@ -128,3 +128,40 @@ def test_the_moderation_workflow_is_recreated_when_missing(reviews_site):
     assert [t.specific.groups.get().name for t in workflow.tasks] == ["Moderators"]
     assert WorkflowPage.objects.get(page=index).workflow == workflow
     assert ensure_moderation(index) == workflow
+
+
+def test_a_second_approve_from_a_stale_editor_tab_is_a_message_not_a_500(
+    client, reviews_site, moderator
+):
+    review = submit(client, title="Approved twice")
+    client.force_login(moderator)
+    edit_url = reverse("wagtailadmin_pages:edit", args=[review.pk])
+    # Two tabs of the editor: the footer's "Approve" posts the edit form with this action.
+    approve = {"action-workflow-action": "true", "workflow-action-name": "approve"}
+    task_state(review).approve(user=moderator)
+
+    client.raise_request_exception = False
+    response = client.post(edit_url, approve, follow=True)
+
+    assert response.status_code == 200
+    assert response.redirect_chain[-1][0] == edit_url
+    assert "is not currently awaiting moderation" in response.content.decode()
+    review.refresh_from_db()
+    assert review.live
+    assert WorkflowState.objects.get(object_id=str(review.pk)).status == "approved"
+    approvals = review.revisions.count()
+    assert approvals == 1
+
+
+def test_a_second_approve_of_a_finished_task_is_refused(client, reviews_site, moderator):
+    review = submit(client, title="Approved twice")
+    state = task_state(review)
+    url = reverse("wagtailadmin_pages:workflow_action", args=[review.pk, "approve", state.pk])
+    client.force_login(moderator)
+    assert client.post(url, {"comment": ""}).status_code == 302
+    response = client.post(url, {"comment": ""}, follow=True)
+    assert response.status_code == 200
+    assert "is not currently awaiting moderation" in response.content.decode()
+    from wagtail.models import PageLogEntry
+
+    assert PageLogEntry.objects.filter(page=review, action="wagtail.workflow.approve").count() == 1
