@@ -1,10 +1,11 @@
 """Stripe's webhook: the one view that takes a POST without a CSRF token.
 
 Its protection is the signature instead: Stripe signs the raw body with the
-endpoint's secret, and `construct_event` refuses a wrong or stale signature.
+endpoint's secret, and `verify_header` refuses a wrong or stale signature.
+A signed body that is no event we can store answers 400, never 500: a 500 is
+what Stripe retries, and it is kept for real failures (the database down).
 """
 
-import json
 import logging
 
 import stripe
@@ -13,7 +14,7 @@ from django.http import HttpResponse, HttpResponseBadRequest
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
-from .payments import handle_event
+from .payments import MalformedEvent, handle_event, parse_event
 
 logger = logging.getLogger(__name__)
 
@@ -23,15 +24,23 @@ logger = logging.getLogger(__name__)
 def stripe_webhook(request):
     payload = request.body
     try:
-        stripe.Webhook.construct_event(
-            payload, request.headers.get("Stripe-Signature"), settings.STRIPE_WEBHOOK_SECRET
+        stripe.WebhookSignature.verify_header(
+            payload,
+            request.headers.get("Stripe-Signature"),
+            settings.STRIPE_WEBHOOK_SECRET,
+            stripe.Webhook.DEFAULT_TOLERANCE,
         )
     except stripe.SignatureVerificationError as error:
         logger.warning("Stripe webhook refused: %s", error)
         return HttpResponseBadRequest("Invalid signature")
-    except ValueError:
+    except ValueError as error:  # not UTF-8
+        logger.warning("Stripe webhook refused: %s", error)
         return HttpResponseBadRequest("Invalid payload")
-    # The body as Stripe sent it, for the record: StripeObject would turn some
+    # Parsed here rather than by stripe.Event: its StripeObject would turn some
     # amounts into Decimal, which a JSONField can't store.
-    handle_event(json.loads(payload))
+    try:
+        handle_event(parse_event(payload))
+    except MalformedEvent as error:
+        logger.warning("Stripe webhook: signed but malformed event refused: %s", error)
+        return HttpResponseBadRequest("Malformed event")
     return HttpResponse("OK")

@@ -3,7 +3,8 @@
 The real `stripe` library talks to it (settings.STRIPE_API_BASE), so tests cover
 the request the library actually sends (form encoding, Idempotency-Key header,
 error mapping) without the network. It keeps sessions in memory; tests move them
-along (`complete`, `expire`) the way a buyer or Stripe would.
+along (`complete`, `expire`, `refund`) the way a buyer or Stripe would, and make
+it misbehave (`fail` answers an error, `stall` answers late) the way Stripe can.
 """
 
 import hashlib
@@ -60,9 +61,13 @@ class FakeStripe:
         self.api_key = api_key
         self.sessions: dict[str, dict[str, Any]] = {}
         self.payment_intents: dict[str, dict[str, Any]] = {}
+        self.charges: dict[str, dict[str, Any]] = {}
         self.requests: list[RecordedRequest] = []
         # (HTTP status, error dict) answered to every request until cleared.
         self.failure: tuple[int, dict[str, Any]] | None = None
+        # Seconds every answer waits (a Stripe that hangs); `stop` cuts the wait short.
+        self.delay = 0.0
+        self._stopping = threading.Event()
         # Where the hosted page delivers checkout.session.completed, signed, as Stripe
         # does: (url, signing secret). None: no webhook, the test delivers its own.
         self.webhook: tuple[str, str] | None = None
@@ -82,6 +87,7 @@ class FakeStripe:
         return self
 
     def stop(self) -> None:
+        self._stopping.set()
         self._server.shutdown()
         self._server.server_close()
         self._thread.join(timeout=5)
@@ -92,6 +98,9 @@ class FakeStripe:
         error_type = "api_error" if status >= 500 else "invalid_request_error"
         self.failure = (status, {"type": error_type, "message": message})
 
+    def stall(self, seconds: float) -> None:
+        self.delay = seconds
+
     def session_requests(self) -> list[RecordedRequest]:
         return [r for r in self.requests if r.path.startswith("/v1/checkout/sessions")]
 
@@ -99,7 +108,18 @@ class FakeStripe:
         """The buyer went through Checkout; `payment_status="unpaid"` for a bank debit."""
         session = self.sessions[session_id]
         intent_id = f"pi_test_{next(self._ids):06d}"
+        charge_id = f"ch_test_{next(self._ids):06d}"
         session.update(status="complete", payment_status=payment_status, payment_intent=intent_id)
+        self.charges[charge_id] = {
+            "id": charge_id,
+            "object": "charge",
+            "amount": session["amount_total"],
+            "amount_refunded": 0,
+            "refunded": False,
+            "currency": session["currency"],
+            "payment_intent": intent_id,
+            "metadata": {},
+        }
         self.payment_intents[intent_id] = {
             "id": intent_id,
             "object": "payment_intent",
@@ -107,8 +127,21 @@ class FakeStripe:
             "currency": session["currency"],
             "status": intent_status or ("succeeded" if payment_status == "paid" else "processing"),
             "metadata": session["metadata"],
+            "latest_charge": charge_id,
         }
         return session
+
+    def refund(self, session_id: str, amount: int | None = None) -> dict[str, Any]:
+        """Refund `amount` (minor units; the rest of the charge if None) as the dashboard would.
+
+        Returns the charge, as a charge.refunded event carries it.
+        """
+        intent = self.payment_intents[self.sessions[session_id]["payment_intent"]]
+        charge = self.charges[intent["latest_charge"]]
+        left = charge["amount"] - charge["amount_refunded"]
+        charge["amount_refunded"] += left if amount is None else min(amount, left)
+        charge["refunded"] = charge["amount_refunded"] == charge["amount"]
+        return dict(charge)
 
     def expire(self, session_id: str):
         session = self.sessions[session_id]
@@ -157,8 +190,12 @@ class FakeStripe:
                 "invalid_request_error", f"No such checkout.session: '{session_id}'"
             )
         session = dict(session)
-        if "payment_intent" in (params.get("expand") or []) and session["payment_intent"]:
-            session["payment_intent"] = self.payment_intents[session["payment_intent"]]
+        expand = params.get("expand") or []
+        if "payment_intent" in expand and session["payment_intent"]:
+            intent = dict(self.payment_intents[session["payment_intent"]])
+            if "payment_intent.latest_charge" in expand:
+                intent["latest_charge"] = dict(self.charges[intent["latest_charge"]])
+            session["payment_intent"] = intent
         return 200, session
 
     @staticmethod
@@ -241,6 +278,8 @@ class FakeStripe:
 
         class Handler(BaseHTTPRequestHandler):
             def _respond(self):
+                if fake.delay:
+                    fake._stopping.wait(fake.delay)
                 length = int(self.headers.get("Content-Length") or 0)
                 body = self.rfile.read(length).decode() if length else ""
                 headers = {name.lower(): value for name, value in self.headers.items()}

@@ -10,11 +10,11 @@ from django.core.management.base import CommandError
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
-from enquiries import payments
 from enquiries.models import Lead, LeadLine, Payment, PaymentStatus
 from enquiries.payments import (
     MixedCurrenciesError,
     NoDepositError,
+    checkout,
     checkout_locale,
     deposit_total,
     start_deposit_checkout,
@@ -71,7 +71,7 @@ def test_mixed_currency_message_is_translated(monkeypatch):
         seen.append(message)
         return "TRADUCIDO %(currencies)s"
 
-    monkeypatch.setattr(payments, "gettext", fake_gettext)
+    monkeypatch.setattr(checkout, "gettext", fake_gettext)
     error = MixedCurrenciesError(["USD", "EUR"])
     assert str(error) == "TRADUCIDO EUR, USD"
     assert "different currencies" in seen[0]
@@ -162,9 +162,9 @@ def test_unsupported_language_lets_checkout_choose(stripe_settings, fake_stripe)
 def test_product_names_are_in_the_buyers_language(stripe_settings, fake_stripe, monkeypatch):
     # The buyer's language, not the one active in the request that happens to run this.
     active = []
-    real_gettext = payments.gettext
+    real_gettext = checkout.gettext
     monkeypatch.setattr(
-        payments,
+        checkout,
         "gettext",
         lambda message: active.append(translation.get_language()) or real_gettext(message),
     )
@@ -248,7 +248,7 @@ def test_stripe_errors_fail_the_payment_and_keep_the_lead(
 
 
 def test_unreachable_stripe_fails_the_payment(stripe_settings, fake_stripe, monkeypatch):
-    monkeypatch.setattr(payments, "STRIPE_RETRIES", 0)
+    monkeypatch.setattr(checkout, "STRIPE_RETRIES", 0)
     fake_stripe.stop()  # nothing listens on its port any more
     lead = make_sample_lead(("80.00", "USD"))
 
@@ -361,7 +361,7 @@ def test_reconcile_leaves_open_and_young_sessions_alone(stripe_settings, fake_st
     assert Payment.objects.get(pk=young.pk).status == PaymentStatus.PENDING
     retrieved = [r.path for r in fake_stripe.session_requests() if r.method == "GET"]
     assert retrieved == [f"/v1/checkout/sessions/{open_payment.stripe_session_id}"]
-    assert "Reconciled 1 pending payment(s): 0 updated, 1 unchanged" in output
+    assert "Reconciled 1 payment(s): 0 updated, 1 unchanged" in output
 
 
 def test_reconcile_fails_payments_that_never_got_a_session(stripe_settings, fake_stripe):

@@ -46,6 +46,13 @@ def events_for(payment):
         "async_failed": session_event("checkout_session_async_payment_failed", payment),
         "expired": session_event("checkout_session_expired", payment),
         "refunded": load_event("charge_refunded", payment_intent=PAYMENT_INTENT),
+        "partly_refunded": load_event(
+            "charge_refunded",
+            event_id="evt_3QchargePartlyRefunded",
+            payment_intent=PAYMENT_INTENT,
+            amount_refunded=3000,
+            refunded=False,
+        ),
     }
 
 
@@ -206,14 +213,58 @@ def test_charge_refunded_is_matched_by_payment_intent(signed_webhook, payment):
     assert payment.paid_at is not None
 
 
-def test_partial_refund_leaves_the_deposit_paid(signed_webhook, payment):
-    partial = load_event(
-        "charge_refunded", payment_intent=PAYMENT_INTENT, refunded=False, amount_refunded=3000
+def refund_of(amount, *, total=8000, event_id=None, intent=PAYMENT_INTENT):
+    return load_event(
+        "charge_refunded",
+        event_id=event_id or f"evt_refund_{amount}",
+        payment_intent=intent,
+        amount=total,
+        amount_captured=total,
+        amount_refunded=amount,
+        refunded=amount == total,
     )
 
-    deliver(signed_webhook, session_event("checkout_session_completed", payment), partial)
 
-    assert outcome(payment)[0] == PaymentStatus.PAID
+def test_a_partial_refund_reads_partially_refunded_not_paid(signed_webhook, payment):
+    """50 of 132 refunded: the deposit is neither fully paid any more nor refunded."""
+    Payment.objects.filter(pk=payment.pk).update(amount=13200)
+
+    deliver(
+        signed_webhook,
+        session_event("checkout_session_completed", payment, amount_total=13200),
+        refund_of(5000, total=13200),
+    )
+
+    payment.refresh_from_db()
+    assert (payment.status, payment.amount_refunded) == (PaymentStatus.PARTIALLY_REFUNDED, 5000)
+    assert payment.get_status_display() == "Partially refunded"
+    assert str(payment.display_amount_refunded) == "50.00"
+    assert payment.paid_at is not None and payment.refunded_at is None
+
+
+def test_refunds_add_up_and_an_older_total_arriving_late_changes_nothing(signed_webhook, payment):
+    deliver(signed_webhook, session_event("checkout_session_completed", payment))
+
+    deliver(signed_webhook, refund_of(3000))
+    payment.refresh_from_db()
+    assert (payment.status, payment.amount_refunded) == (PaymentStatus.PARTIALLY_REFUNDED, 3000)
+
+    deliver(signed_webhook, refund_of(8000), refund_of(5000))
+    payment.refresh_from_db()
+    assert (payment.status, payment.amount_refunded) == (PaymentStatus.REFUNDED, 8000)
+    assert payment.refunded_at is not None
+
+
+def test_a_partial_refund_before_the_completion_is_kept(signed_webhook, payment):
+    deliver(
+        signed_webhook,
+        refund_of(3000),
+        session_event("checkout_session_completed", payment),
+    )
+
+    payment.refresh_from_db()
+    assert (payment.status, payment.amount_refunded) == (PaymentStatus.PARTIALLY_REFUNDED, 3000)
+    assert payment.paid_at is not None
 
 
 def test_a_refund_for_another_payment_intent_changes_nothing(signed_webhook, payment):
@@ -244,6 +295,9 @@ def test_duplicate_delivery_is_stored_and_applied_once(signed_webhook, payment):
         ("completed", "expired"),
         ("completed", "refunded"),
         ("refunded", "completed"),
+        ("completed", "partly_refunded", "refunded"),
+        ("refunded", "partly_refunded", "completed"),
+        ("partly_refunded", "completed", "expired"),
         ("async_succeeded", "completed_unpaid"),
         ("completed_unpaid", "async_succeeded", "refunded"),
         ("refunded", "async_succeeded", "completed_unpaid"),
@@ -258,7 +312,8 @@ def test_out_of_order_delivery_ends_as_in_order(signed_webhook, payment, order):
         "async_succeeded": 1,
         "async_failed": 1,
         "expired": 2,
-        "refunded": 3,
+        "partly_refunded": 3,
+        "refunded": 4,
     }
     twin = Payment.objects.create(
         lead=payment.lead,
@@ -278,6 +333,7 @@ def test_out_of_order_delivery_ends_as_in_order(signed_webhook, payment, order):
 
     status, intent, paid = outcome(payment)
     assert (status, paid) == outcome(twin)[::2]
+    assert payment.amount_refunded == twin.amount_refunded
     assert intent == PAYMENT_INTENT
     if "refunded" in order:
         assert status == PaymentStatus.REFUNDED
@@ -322,12 +378,12 @@ def test_unknown_event_type_is_stored_and_acknowledged(signed_webhook, payment):
 
 def test_a_failure_while_handling_keeps_no_record(signed_webhook, payment, monkeypatch):
     """Stripe must be able to deliver it again: the event is only stored with its effect."""
-    from enquiries import payments
+    from enquiries.payments import events
 
     def broken(*args, **kwargs):
         raise RuntimeError("database went away")
 
-    monkeypatch.setattr(payments, "sync_payment_from_session", broken)
+    monkeypatch.setattr(events, "sync_payment_from_session", broken)
     event = session_event("checkout_session_completed", payment)
 
     with pytest.raises(RuntimeError):

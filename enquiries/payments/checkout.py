@@ -1,15 +1,13 @@
-"""Sample deposits through Stripe Checkout: session creation, webhook events, reconciliation.
+"""The deposit for a sample order and its Stripe Checkout Session.
 
 The lead is saved before anything here talks to Stripe. Whatever Stripe does
 (down, slow, refusing the request) the buyer's order stays with sales, and the
-Payment says what happened. Stripe is the authority on whether money moved: the
-webhook and `reconcile_payments` only ever move a payment forward
-(`Payment.advance_to`), so duplicate or out-of-order events end in the same state.
+Payment says what happened.
 """
 
 import logging
 import uuid
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
 
@@ -19,8 +17,8 @@ from django.db import transaction
 from django.utils import translation
 from django.utils.translation import gettext
 
-from .models import Lead, LeadLine, Payment, PaymentStatus, StripeEvent
-from .money import to_minor_units
+from ..models import Lead, LeadLine, Payment, PaymentStatus
+from ..money import to_minor_units
 
 logger = logging.getLogger(__name__)
 
@@ -76,10 +74,6 @@ CHECKOUT_LOCALES = {
 }
 # Django spells Chinese by script, Stripe by region.
 DJANGO_TO_CHECKOUT_LOCALE = {"zh-hans": "zh", "zh-hant": "zh-TW"}
-
-# A PaymentIntent that went back to these after the session completed lost its
-# asynchronous payment (a bounced bank debit, say).
-FAILED_INTENT_STATUSES = {"canceled", "requires_payment_method"}
 
 
 class DepositError(ValueError):
@@ -245,164 +239,22 @@ def start_deposit_checkout(lead: Lead, *, success_url: str, cancel_url: str) -> 
             logger.exception("Unexpected error creating a Checkout Session for %s", lead)
         else:
             logger.warning("No Checkout Session for %s: %s", lead, error)
-        payment.advance_to(PaymentStatus.FAILED, error=_error_text(error))
-        payment.save()
-        return payment
+        with transaction.atomic():
+            locked = Payment.objects.select_for_update(of=("self",)).get(pk=payment.pk)
+            if locked.advance_to(PaymentStatus.FAILED, error=_error_text(error)):
+                locked.save(update_fields=["status", "error", "updated_at"])
+        return locked
 
-    payment.stripe_session_id = session.id
-    payment.checkout_url = session.url or ""
-    payment.livemode = bool(session.livemode)
-    payment.error = ""
-    payment.save()
-    return payment
-
-
-def _async_failure_text() -> str:
-    return gettext("The buyer's bank declined or returned the payment after checkout.")
-
-
-def _id(value: Any) -> str:
-    """An id whether Stripe sent the id or the expanded object."""
-    if isinstance(value, Mapping):
-        return value.get("id") or ""
-    return value or ""
-
-
-def _apply_refunds(payment: Payment) -> None:
-    """Replay a charge.refunded that arrived before we knew the payment intent."""
-    if not payment.stripe_payment_intent_id:
-        return
-    refunds = StripeEvent.objects.filter(
-        event_type="charge.refunded",
-        payload__data__object__payment_intent=payment.stripe_payment_intent_id,
-    )
-    for event in refunds:
-        _refund(payment, event.payload["data"]["object"])
-
-
-def _refund(payment: Payment, charge: Mapping[str, Any]) -> None:
-    # A partial refund leaves the deposit paid: the buyer still paid something.
-    if charge.get("refunded"):
-        payment.advance_to(PaymentStatus.REFUNDED)
-
-
-def sync_payment_from_session(payment: Payment, session: Mapping[str, Any]) -> bool:
-    """Bring `payment` up to date with a Checkout Session (dict) and save it.
-
-    "paid" only when Stripe says the money is there; a completed session still
-    waiting for an asynchronous method (bank debit, transfer) stays pending.
-    Returns True if the status changed.
-    """
-    before = payment.status
-    intent = session.get("payment_intent")
-    intent_id = _id(intent)
-    if intent_id and not payment.stripe_payment_intent_id:
-        payment.stripe_payment_intent_id = intent_id
-    if session.get("livemode") is not None:
-        payment.livemode = bool(session["livemode"])
-
-    if session.get("status") == "expired":
-        payment.advance_to(PaymentStatus.EXPIRED)
-    elif session.get("status") == "complete":
-        if session.get("payment_status") == "paid":
-            payment.advance_to(PaymentStatus.PAID, error="")
-        elif isinstance(intent, Mapping) and intent.get("status") in FAILED_INTENT_STATUSES:
-            payment.advance_to(PaymentStatus.FAILED, error=_async_failure_text())
-    _apply_refunds(payment)
-    payment.save()
-    if payment.status != before:
-        logger.info("Payment %s: %s → %s", payment.pk, before, payment.status)
-    return payment.status != before
-
-
-def refresh_from_stripe(payment: Payment, client: stripe.StripeClient | None = None) -> bool:
-    """Ask Stripe about `payment`'s session and sync it; True if the status changed.
-
-    Raises stripe.StripeError if Stripe can't be asked. Needs a session id.
-    """
-    session = (client or stripe_client()).v1.checkout.sessions.retrieve(
-        payment.stripe_session_id, params={"expand": ["payment_intent"]}
-    )
-    # Locked while updating, so a webhook arriving meanwhile waits instead of
-    # being overwritten with an older view of the payment.
+    # Only the fields this request learnt: a webhook for the new session may
+    # already have moved the payment on (matched through its metadata).
     with transaction.atomic():
-        locked = Payment.objects.select_for_update().get(pk=payment.pk)
-        changed = sync_payment_from_session(locked, session.to_dict())
-    payment.refresh_from_db()
-    return changed
-
-
-def _payment_for_session(session: Mapping[str, Any]) -> Payment | None:
-    session_id = session.get("id")
-    if not session_id:
-        return None
-    # Only the payment row: the lead join must not block sales editing the lead.
-    payments = Payment.objects.select_for_update(of=("self",))
-    payment = payments.filter(stripe_session_id=session_id).first()
-    if payment is not None:
-        return payment
-    # Stripe made the session but we never saved its id (the request timed out
-    # on our side, say): the metadata we sent still links it to the payment.
-    metadata = session.get("metadata") or {}
-    payment_id = str(metadata.get("payment_id") or "")
-    if not payment_id.isdigit():
-        return None
-    payment = payments.filter(
-        pk=int(payment_id),
-        lead__reference=metadata.get("lead_reference"),
-        stripe_session_id__isnull=True,
-    ).first()
-    if payment is not None:
-        payment.stripe_session_id = session_id
-        payment.checkout_url = session.get("url") or payment.checkout_url
-    return payment
-
-
-SESSION_EVENTS = {
-    "checkout.session.completed",
-    "checkout.session.async_payment_succeeded",
-    "checkout.session.async_payment_failed",
-    "checkout.session.expired",
-}
-
-
-def handle_event(event: Mapping[str, Any]) -> StripeEvent | None:
-    """Record a verified webhook event (a dict) and apply it; None if it came before.
-
-    The event is stored in the same transaction as its effect: if handling fails,
-    neither is kept, the webhook answers 500 and Stripe delivers it again.
-    """
-    if hasattr(event, "to_dict"):
-        event = event.to_dict(for_json=True)
-    event_type = event.get("type", "")
-    with transaction.atomic():
-        record, created = StripeEvent.objects.get_or_create(
-            event_id=event["id"], defaults={"event_type": event_type, "payload": event}
+        locked = Payment.objects.select_for_update(of=("self",)).get(pk=payment.pk)
+        locked.stripe_session_id = locked.stripe_session_id or session.id
+        locked.checkout_url = session.url or ""
+        locked.livemode = bool(session.livemode)
+        if locked.status == PaymentStatus.PENDING:
+            locked.error = ""
+        locked.save(
+            update_fields=["stripe_session_id", "checkout_url", "livemode", "error", "updated_at"]
         )
-        if not created:
-            return None
-        obj = (event.get("data") or {}).get("object") or {}
-        if event_type in SESSION_EVENTS:
-            _handle_session_event(event_type, obj)
-        elif event_type == "charge.refunded":
-            payment = (
-                Payment.objects.select_for_update()
-                .filter(stripe_payment_intent_id=_id(obj.get("payment_intent")))
-                .exclude(stripe_payment_intent_id="")
-                .first()
-            )
-            # Unmatched, it waits in StripeEvent for the session's payment intent.
-            if payment is not None:
-                _refund(payment, obj)
-                payment.save()
-    return record
-
-
-def _handle_session_event(event_type: str, session: Mapping[str, Any]) -> None:
-    payment = _payment_for_session(session)
-    if payment is None:
-        logger.info("Stripe session %s matches no payment", session.get("id"))
-        return
-    if event_type == "checkout.session.async_payment_failed":
-        payment.advance_to(PaymentStatus.FAILED, error=_async_failure_text())
-    sync_payment_from_session(payment, session)
+    return locked
