@@ -3,40 +3,58 @@
 SMTP being down never loses a lead: the lead and this task are committed together,
 a failure is recorded on the lead (the inbox shows it) and the task is queued
 again with a growing delay, up to LEADS_NOTIFICATION_MAX_ATTEMPTS.
+
+Unlike other email (queued through EMAIL_BACKEND, see outbox/__init__.py), these are
+sent from the worker straight through outbox.delivery.delivery_connection(): the
+lead itself is their delivery record.
 """
 
 import logging
 
 from django.conf import settings
 from django.core.mail import EmailMessage
+from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django_tasks import task
 
-logger = logging.getLogger(__name__)
+from outbox.delivery import delivery_connection, retry_delay, single_line
 
-RETRY_DELAYS_MINUTES = [1, 5, 15, 60, 240]
+logger = logging.getLogger(__name__)
 
 
 @task(backend="leads")
 def send_lead_emails(lead_id: int) -> str:
     from .models import Lead, NotificationStatus
 
-    lead = Lead.objects.filter(pk=lead_id).prefetch_related("lines__product").first()
-    if lead is None or lead.anonymised_at:
-        return "gone"
-    try:
-        if lead.notification_status != NotificationStatus.SENT:
-            _send_sales_notification(lead)
-            lead.notification_status = NotificationStatus.SENT
-            lead.notification_error = ""
-            lead.save(update_fields=["notification_status", "notification_error", "updated_at"])
-        if lead.acknowledgement_sent_at is None:
-            _send_acknowledgement(lead)
-            lead.acknowledgement_sent_at = timezone.now()
-            lead.save(update_fields=["acknowledgement_sent_at", "updated_at"])
-    except Exception as error:
-        return _record_failure(lead, error)
+    # The lead stays locked while the mail server is talked to: a second task for the
+    # same lead (a retry, "retry now") skips it instead of sending the emails twice.
+    with transaction.atomic():
+        lead = (
+            Lead.objects.select_for_update(skip_locked=True)
+            .filter(pk=lead_id)
+            .prefetch_related("lines__product")
+            .first()
+        )
+        if lead is None:
+            return "busy" if Lead.objects.filter(pk=lead_id).exists() else "gone"
+        if lead.anonymised_at:
+            return "gone"
+        try:
+            with delivery_connection() as connection:
+                if lead.notification_status != NotificationStatus.SENT:
+                    _send_sales_notification(lead, connection)
+                    lead.notification_status = NotificationStatus.SENT
+                    lead.notification_error = ""
+                    lead.save(
+                        update_fields=["notification_status", "notification_error", "updated_at"]
+                    )
+                if lead.acknowledgement_sent_at is None:
+                    _send_acknowledgement(lead, connection)
+                    lead.acknowledgement_sent_at = timezone.now()
+                    lead.save(update_fields=["acknowledgement_sent_at", "updated_at"])
+        except Exception as error:
+            return _record_failure(lead, error)
     return "sent"
 
 
@@ -63,13 +81,9 @@ def _record_failure(lead, error) -> str:
     if lead.notification_attempts >= settings.LEADS_NOTIFICATION_MAX_ATTEMPTS:
         logger.error("Giving up on emails for lead %s: %s", lead.reference, error)
         return "failed"
-    delay = RETRY_DELAYS_MINUTES[min(lead.notification_attempts, len(RETRY_DELAYS_MINUTES)) - 1]
-    logger.warning(
-        "Emails for lead %s failed (%s); retrying in %s min", lead.reference, error, delay
-    )
-    send_lead_emails.using(run_after=timezone.now() + timezone.timedelta(minutes=delay)).enqueue(
-        lead.pk
-    )
+    delay = retry_delay(lead.notification_attempts)
+    logger.warning("Emails for lead %s failed (%s); retrying in %s", lead.reference, error, delay)
+    send_lead_emails.using(run_after=timezone.now() + delay).enqueue(lead.pk)
     return "retrying"
 
 
@@ -97,7 +111,7 @@ def sales_recipients(lead) -> list[str]:
     return [settings.DEFAULT_FROM_EMAIL]
 
 
-def _send_sales_notification(lead) -> None:
+def _send_sales_notification(lead, connection) -> None:
     # Sales read the admin's language; the buyer's language is named in the email.
     with translation.override(settings.LANGUAGE_CODE):
         context = {
@@ -108,14 +122,15 @@ def _send_sales_notification(lead) -> None:
         subject = render_to_string("enquiries/email/sales_notification_subject.txt", context)
         body = render_to_string("enquiries/email/sales_notification.txt", context)
     EmailMessage(
-        subject=" ".join(subject.split()),
+        subject=single_line(subject),
         body=body,
         to=sales_recipients(lead),
         reply_to=[lead.email],
+        connection=connection,
     ).send()
 
 
-def _send_acknowledgement(lead) -> None:
+def _send_acknowledgement(lead, connection) -> None:
     from home.models import CompanySettings
 
     company = CompanySettings.objects.filter(site__is_default_site=True).first()
@@ -125,5 +140,9 @@ def _send_acknowledgement(lead) -> None:
         body = render_to_string("enquiries/email/acknowledgement.txt", context)
     reply_to = [company.email] if company and company.email else None
     EmailMessage(
-        subject=" ".join(subject.split()), body=body, to=[lead.email], reply_to=reply_to
+        subject=single_line(subject),
+        body=body,
+        to=[lead.email],
+        reply_to=reply_to,
+        connection=connection,
     ).send()

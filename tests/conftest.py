@@ -23,6 +23,16 @@ def _default_language():
     translation.activate(settings.LANGUAGE_CODE)
 
 
+@pytest.fixture(autouse=True)
+def _queued_email(settings):
+    """Keep the site's queued EMAIL_BACKEND, which Django's test setup swaps for locmem.
+
+    Tests see what production does: a request only queues email, and
+    tests/worker.py's deliver_queued_email() sends it (to locmem, see settings/test.py).
+    """
+    settings.EMAIL_BACKEND = "outbox.backends.QueuedEmailBackend"
+
+
 @pytest.fixture
 def locales(db):
     return {

@@ -7,7 +7,11 @@ DEBUG = True
 # Good for a laptop only; production.py refuses to start without a real key.
 SECRET_KEY = env_str("SECRET_KEY", "django-insecure-dev-only-key-never-use-in-production")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
-EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+# Queued as everywhere (base.py); the worker prints them to the console.
+OUTBOX_DELIVERY_BACKEND = env_str(
+    "OUTBOX_DELIVERY_BACKEND",
+    env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"),
+)
 # Serve static files straight from the app folders, no collectstatic needed.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True

@@ -18,7 +18,9 @@ DEBUG = False
 SECRET_KEY = "test-only-" + "x" * 60
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# Queued as everywhere (base.py); tests run the worker (tests/outbox/worker.py) and
+# read what it delivered in django.core.mail.outbox.
+OUTBOX_DELIVERY_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = tempfile.mkdtemp(prefix="exportsite-test-media-")
 WAGTAILADMIN_BASE_URL = "http://testserver"
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API + live_server

@@ -98,7 +98,7 @@ def test_sales_and_buyer_emails_go_out_through_the_worker_in_the_buyer_language(
 
 
 def test_smtp_down_keeps_the_lead_marks_it_failed_and_retries(client, shop, settings):
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.OUTBOX_DELIVERY_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", 9, 2
 
     response = post_enquiry(client, shop["enquiry"]["en"].url, shop["products"][:1])
@@ -112,7 +112,7 @@ def test_smtp_down_keeps_the_lead_marks_it_failed_and_retries(client, shop, sett
     assert retry.run_after > timezone.now() and retry.args_kwargs["args"] == [lead.pk]
 
     # The mail server is back: the retry sends both emails.
-    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    settings.OUTBOX_DELIVERY_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     DBTaskResult.objects.filter(pk=retry.pk).update(run_after=timezone.now())
     run_worker()
     lead.refresh_from_db()

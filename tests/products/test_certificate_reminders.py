@@ -12,6 +12,7 @@ from wagtail.models import Site
 
 from products.models import CatalogSettings
 from tests.products.conftest import attributes, catalog, images  # noqa: F401 - fixtures
+from tests.worker import deliver_queued_email
 
 # The catalog's CE certificate is valid until 2030-01-01: 20 days after this.
 TODAY = datetime.datetime(2029, 12, 12, 9, tzinfo=datetime.UTC)
@@ -28,6 +29,7 @@ def alert_address(catalog):  # noqa: F811 - the imported fixture
 def remind() -> None:
     with time_machine.travel(TODAY, tick=False):
         call_command("notify_expiring_certificates", stdout=StringIO())
+    deliver_queued_email()
 
 
 def test_one_certificate_is_announced_in_the_singular_with_a_readable_date(alert_address):

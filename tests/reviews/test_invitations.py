@@ -13,6 +13,7 @@ from reviews.invitations import SALT
 from reviews.models import ReviewInvitation, ReviewPage
 from tests.enquiries.factories import LeadFactory
 from tests.reviews.conftest import review_data
+from tests.worker import deliver_queued_email
 
 pytestmark = pytest.mark.django_db
 
@@ -61,6 +62,7 @@ def send(client, sales, lead) -> str:
     client.logout()
     assert response.status_code == 302
     assert response["Location"] == lead.get_admin_url()
+    deliver_queued_email()
     (message,) = mail.outbox
     return re.search(r"http://\S+", message.body).group(0)
 
@@ -76,6 +78,7 @@ def test_staff_send_an_invitation_in_the_buyers_language(client, sales, lead):
     response = client.post(invite_url(lead), follow=True)
     assert response.redirect_chain == [(lead.get_admin_url(), 302)]
     assert f"Review invitation sent to {lead.email}" in response.content.decode()
+    deliver_queued_email()
     url = re.search(r"http://\S+", mail.outbox[0].body).group(0)
 
     invitation = ReviewInvitation.objects.get()
@@ -209,6 +212,7 @@ def test_invite_url_permissions(client, reviews_site, lead, django_user_model, s
     assert client.get(invite_url(lead)).status_code == 405
     assert client.post("/admin/reviews/invite/999999/").status_code in (302, 404)
     assert not ReviewInvitation.objects.exists()
+    deliver_queued_email()
     assert not mail.outbox
 
 
@@ -223,4 +227,5 @@ def test_spam_and_anonymised_leads_are_not_invited(client, reviews_site, sales):
         response = client.post(invite_url(lead))
         assert response.status_code == 302
     assert not ReviewInvitation.objects.exists()
+    deliver_queued_email()
     assert not mail.outbox

@@ -3,6 +3,7 @@ import datetime
 from django.conf import settings
 from django.core.mail import send_mail
 from django.core.management.base import BaseCommand
+from django.db import transaction
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext, ngettext
 from wagtail.models import Locale, Site
@@ -45,14 +46,16 @@ class Command(BaseCommand):
         # Staff read the admin's language, like the sales notification of a lead.
         with translation.override(settings.LANGUAGE_CODE):
             subject, message = _reminder(site, due, today)
-        send_mail(subject=subject, message=message, from_email=None, recipient_list=[recipient])
-        # Only after the mail went out: a failed send is retried by tomorrow's run.
-        for cert in due:
-            CertificationPage.objects.filter(translation_key=cert.translation_key).update(
-                expiry_reminder_sent_for=cert.valid_until
-            )
+        # Queued (the outbox worker delivers and retries it) together with the marks,
+        # so a certificate is reported exactly once.
+        with transaction.atomic():
+            send_mail(subject=subject, message=message, from_email=None, recipient_list=[recipient])
+            for cert in due:
+                CertificationPage.objects.filter(translation_key=cert.translation_key).update(
+                    expiry_reminder_sent_for=cert.valid_until
+                )
         self.stdout.write(
-            self.style.SUCCESS(f"Reminder sent to {recipient} for {len(due)} certificate(s).")
+            self.style.SUCCESS(f"Reminder queued for {recipient} for {len(due)} certificate(s).")
         )
 
 

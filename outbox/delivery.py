@@ -1,0 +1,27 @@
+"""Sending for real: the connection the worker uses and the retry schedule."""
+
+import datetime
+
+from django.conf import settings
+from django.core.mail import get_connection
+
+# Shared by the outbox and the lead emails: minutes to wait after the 1st, 2nd... failure.
+RETRY_DELAYS_MINUTES = [1, 5, 15, 60, 240]
+
+
+def delivery_connection():
+    """A connection to the real mail backend (OUTBOX_DELIVERY_BACKEND), for the worker only.
+
+    Never call it from a request: that is what EMAIL_BACKEND (the queue) is for.
+    """
+    return get_connection(settings.OUTBOX_DELIVERY_BACKEND, fail_silently=False)
+
+
+def retry_delay(failed_attempts: int) -> datetime.timedelta:
+    index = min(max(failed_attempts, 1), len(RETRY_DELAYS_MINUTES)) - 1
+    return datetime.timedelta(minutes=RETRY_DELAYS_MINUTES[index])
+
+
+def single_line(subject) -> str:
+    """The subject on one line: a newline in a header makes Django refuse the whole email."""
+    return " ".join(str(subject).split())
