@@ -19,7 +19,7 @@ from django_recaptcha.fields import ReCaptchaField
 from django_recaptcha.widgets import ReCaptchaV3
 
 from exportsite.collation import collation_key
-from exportsite.forms import MultipleFileField
+from home.forms import MultiLineTextField, MultipleFileField, SingleLineField
 from home.http import client_ip
 from products.models import CURRENCY_CHOICES, INCOTERM_CHOICES
 
@@ -159,8 +159,8 @@ def country_choices():
 class BuyerForm(forms.Form):
     """Who is asking: shared by the enquiry and the sample order."""
 
-    name = forms.CharField(label=_("Your name"), max_length=120)
-    company = forms.CharField(label=_("Company"), max_length=160, required=False)
+    name = SingleLineField(label=_("Your name"), max_length=120)
+    company = SingleLineField(label=_("Company"), max_length=160, required=False)
     email = forms.EmailField(label=_("Email"), max_length=254)
     phone = forms.RegexField(
         label=_("Phone or WhatsApp"),
@@ -226,8 +226,8 @@ class BuyerForm(forms.Form):
 
 
 class EnquiryForm(BuyerForm):
-    topic = forms.CharField(label=_("Topic"), max_length=160, required=False)
-    message = forms.CharField(
+    topic = SingleLineField(label=_("Topic"), max_length=160, required=False)
+    message = MultiLineTextField(
         label=_("Your message"),
         max_length=5000,
         required=False,
@@ -242,13 +242,13 @@ class EnquiryForm(BuyerForm):
 
 
 class SampleOrderForm(BuyerForm):
-    shipping_address = forms.CharField(
+    shipping_address = MultiLineTextField(
         label=_("Shipping address for the samples"),
         max_length=1000,
         widget=forms.Textarea(attrs={"rows": 4, "autocomplete": "street-address"}),
         help_text=_("Street, city, postal code, country, and the recipient's name."),
     )
-    message = forms.CharField(
+    message = MultiLineTextField(
         label=pgettext_lazy("buyer's message to the supplier", "Notes"),
         max_length=2000,
         required=False,
@@ -265,7 +265,7 @@ class ProductLineForm(forms.Form):
         validators=[MinValueValidator(1), MaxValueValidator(1_000_000_000)],
         error_messages={"required": _("Enter the quantity you need.")},
     )
-    unit = forms.CharField(label=_("Unit"), max_length=30, required=False)
+    unit = SingleLineField(label=_("Unit"), max_length=30, required=False)
     target_price = forms.DecimalField(
         label=_("Target price per unit"),
         required=False,
@@ -281,7 +281,7 @@ class ProductLineForm(forms.Form):
         choices=[("", _("Not sure yet")), *INCOTERM_CHOICES],
         required=False,
     )
-    destination = forms.CharField(
+    destination = SingleLineField(
         label=_("Destination port or city"), max_length=120, required=False
     )
 

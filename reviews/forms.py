@@ -13,7 +13,7 @@ from django_recaptcha.widgets import ReCaptchaV3
 from PIL import Image as PILImage
 
 from enquiries.forms import ScoredReCaptchaField, country_choices
-from exportsite.forms import MultipleFileField
+from home.forms import MultiLineTextField, MultipleFileField, SingleLineField
 from home.http import parse_id
 from products.models import ProductPage
 
@@ -91,8 +91,8 @@ class ReviewForm(forms.Form):
             "invalid_choice": _("Choose a rating from 1 to 5 stars."),
         },
     )
-    title = forms.CharField(label=_("Title of your review"), max_length=120)
-    text = forms.CharField(
+    title = SingleLineField(label=_("Title of your review"), max_length=120)
+    text = MultiLineTextField(
         label=_("Your review"),
         min_length=20,
         max_length=4000,
@@ -114,8 +114,8 @@ class ReviewForm(forms.Form):
         widget=forms.DateInput(attrs={"type": "date"}),
         error_messages={"invalid": _("Enter the date as YYYY-MM-DD.")},
     )
-    reviewer_name = forms.CharField(label=_("Your name"), max_length=120)
-    company = forms.CharField(label=_("Company"), max_length=160, required=False)
+    reviewer_name = SingleLineField(label=_("Your name"), max_length=120)
+    company = SingleLineField(label=_("Company"), max_length=160, required=False)
     country = forms.ChoiceField(label=_("Country"), choices=country_choices)
     photos = PhotosField(
         label=_("Photos"),

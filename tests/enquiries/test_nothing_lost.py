@@ -53,7 +53,9 @@ def test_a_post_racing_past_the_token_check_gets_the_saved_lead_not_a_500(
     assert Lead.objects.count() == 1
 
 
-@pytest.mark.django_db(transaction=True)
+# Committed for real, so the three requests really race; serialized_rollback puts
+# back what Wagtail's migrations created (the flush after the test removes it).
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_the_same_form_posted_three_times_at_once_gives_one_lead(shop):
     url = shop["enquiry"]["en"].url
     data = enquiry(shop["products"][:1])
@@ -231,3 +233,29 @@ def test_the_recaptcha_script_never_stands_between_the_buyer_and_the_form(client
     assert " async" in api_tag
     assert "grecaptcha.ready(" not in html
     assert "js/recaptcha.js" in html
+
+
+# --- Stored junk ----------------------------------------------------------------------
+
+
+def test_a_name_of_invisible_characters_is_refused_on_the_enquiry_form(client, shop):
+    data = enquiry(shop["products"][:1], name="\u200b\u202e\u2066\n")
+    response = client.post(shop["enquiry"]["en"].url, data)
+
+    assert response.status_code == 200
+    assert "only spaces or invisible characters" in response.content.decode()
+    assert not Lead.objects.exists()
+
+
+def test_one_line_fields_are_stored_as_one_clean_line(client, shop):
+    data = enquiry(
+        shop["products"][:1],
+        name="Ana\u200b García\r\n",
+        company="\u202eSmith & Sons\u202c\nLtd",
+    )
+    data["lines-0-destination"] = "Valencia\r\nBcc: evil@example.com"
+
+    assert client.post(shop["enquiry"]["en"].url, data).status_code == 302
+    lead = Lead.objects.get()
+    assert (lead.name, lead.company) == ("Ana García", "Smith & Sons Ltd")
+    assert lead.lines.get().destination == "Valencia Bcc: evil@example.com"
