@@ -35,8 +35,9 @@ setup: $(VENV)/.installed-base ## Install, compile translations, migrate, seed t
 
 run: setup serve ## Set everything up and serve the demo at http://127.0.0.1:8000
 
-# The leads worker sends enquiry emails (printed to this console in dev) and stops
-# with the server.
+# The worker of the "leads" task queue sends every email the site queues (lead,
+# moderation, invitation, reminder; printed to this console in dev) and stops with
+# the server.
 serve: ## Serve the site (and the email worker) without re-running setup
 	@$(MANAGE) db_worker --backend leads --interval 2 & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT; \

@@ -3,6 +3,7 @@
 import datetime
 
 from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 from django.core.mail import get_connection
 
 # Shared by the outbox and the lead emails: minutes to wait after the 1st, 2nd... failure.
@@ -14,6 +15,9 @@ def delivery_connection():
 
     Never call it from a request: that is what EMAIL_BACKEND (the queue) is for.
     """
+    if settings.OUTBOX_DELIVERY_BACKEND == "outbox.backends.QueuedEmailBackend":
+        # Delivering into the queue would queue the email again, forever.
+        raise ImproperlyConfigured("OUTBOX_DELIVERY_BACKEND must be a real mail backend.")
     return get_connection(settings.OUTBOX_DELIVERY_BACKEND, fail_silently=False)
 
 
