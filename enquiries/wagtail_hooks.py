@@ -155,6 +155,11 @@ class LeadViewSet(ModelViewSet):
             path("<int:pk>/replied/", inbox.replied, name="replied"),
             path("<int:pk>/status/", inbox.set_status, name="set_status"),
             path("<int:pk>/owner/", inbox.set_owner, name="set_owner"),
+            path(
+                "<int:pk>/retry-notification/",
+                inbox.retry_notification_view,
+                name="retry_notification",
+            ),
         ]
 
 

@@ -22,6 +22,7 @@ from .detail import (
     StatusForm,
     add_note,
     replied,
+    retry_notification_view,
     set_owner,
     set_status,
 )
@@ -38,11 +39,22 @@ from .listing import (
     _products,
 )
 from .permissions import can_change_leads, can_export_leads, can_view_leads
-from .state import ACTION_LABELS, Action, assign_owner, change_status, mark_replied
+from .state import (
+    ACTION_LABELS,
+    RESPONSE_STATUSES,
+    Action,
+    assign_owner,
+    change_status,
+    log_activity,
+    mark_replied,
+    register_action_label,
+    retry_notification,
+)
 
 __all__ = [
     "ACTION_LABELS",
     "BULK_ACTIONS",
+    "RESPONSE_STATUSES",
     "SAFE_CONTENT_TYPES",
     "Action",
     "AssignOwnerBulkAction",
@@ -69,8 +81,12 @@ __all__ = [
     "can_view_leads",
     "change_status",
     "download_attachment",
+    "log_activity",
     "mark_replied",
+    "register_action_label",
     "replied",
+    "retry_notification",
+    "retry_notification_view",
     "set_owner",
     "set_status",
 ]

@@ -17,7 +17,14 @@ from ..dashboard import format_duration
 from ..filters import sales_users, user_display_name
 from ..models import Lead, LeadActivity, LeadLine, LeadNote, LeadStatus
 from .permissions import can_change_leads
-from .state import ACTION_LABELS, Action, assign_owner, change_status, mark_replied
+from .state import (
+    ACTION_LABELS,
+    Action,
+    assign_owner,
+    change_status,
+    mark_replied,
+    retry_notification,
+)
 
 
 class StatusForm(forms.Form):
@@ -167,4 +174,14 @@ def set_owner(request, pk):
         messages.error(request, _("Choose a valid owner."))
     elif assign_owner(lead, form.cleaned_data["owner"], request.user):
         messages.success(request, _("Owner changed."))
+    return _back_to(lead)
+
+
+@require_POST
+def retry_notification_view(request, pk):
+    lead = _changeable_lead(request, pk)
+    if retry_notification(lead, request.user):
+        messages.success(request, _("The lead's emails are queued again."))
+    else:
+        messages.warning(request, _("Only a failed notification can be retried."))
     return _back_to(lead)

@@ -1,5 +1,7 @@
 """The lead inbox listing: columns, search, and the CSV/XLSX export."""
 
+import re
+
 from django.contrib.admin.utils import quote
 from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch, Q
@@ -44,11 +46,19 @@ def _country(lead):
     return lead.country.name if lead.country else ""
 
 
+# "+34 600 123 456", "+1 (555) 010-9999": digits and separators only, no function or
+# DDE call can hide in them, so a phone number keeps its "+" unquoted.
+PHONE_NUMBER = re.compile(r"\+[\d\s().\-/]*\d[\d\s().\-/]*")
+NEGATIVE_NUMBER = re.compile(r"-\d+(?:[.,]\d+)?")
+
+
 def _csv_safe(value):
     """Keep a spreadsheet from running a buyer's text as a formula (CSV injection)."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return value
+    if not isinstance(value, str) or value[:1] not in ("=", "+", "-", "@", "\t", "\r"):
+        return value
+    if PHONE_NUMBER.fullmatch(value) or NEGATIVE_NUMBER.fullmatch(value):
+        return value
+    return "'" + value
 
 
 class LeadViewSetSearch:

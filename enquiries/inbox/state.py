@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy
 
 from ..filters import user_display_name
-from ..models import Lead, LeadActivity, LeadStatus
+from ..models import Lead, LeadActivity, LeadStatus, NotificationStatus
 
 
 class Action:
@@ -19,13 +19,34 @@ class Action:
     STATUS = "status"
     OWNER = "owner"
     REPLIED = "replied"
+    NOTIFICATION_RETRY = "notification_retry"
 
 
 ACTION_LABELS = {
     Action.STATUS: gettext_lazy("Status changed"),
     Action.OWNER: gettext_lazy("Owner changed"),
     Action.REPLIED: gettext_lazy("First reply recorded"),
+    Action.NOTIFICATION_RETRY: gettext_lazy("Emails queued again"),
 }
+
+# Moving a lead to one of these means sales answered the buyer: the first response,
+# if none was recorded, so the lead stops counting as overdue.
+RESPONSE_STATUSES = frozenset({LeadStatus.CONTACTED, LeadStatus.QUOTED, LeadStatus.WON})
+
+
+def register_action_label(action: str, label) -> None:
+    """Name, in the lead's history, an action that a higher app logs on leads."""
+    ACTION_LABELS[action] = label
+
+
+def log_activity(lead: Lead, user, action: str, old_value="", new_value="") -> LeadActivity:
+    return LeadActivity.objects.create(
+        lead=lead,
+        user=user,
+        action=action,
+        old_value=str(old_value)[:200],
+        new_value=str(new_value)[:200],
+    )
 
 
 def change_status(lead: Lead, status: str, user) -> bool:
@@ -36,11 +57,24 @@ def change_status(lead: Lead, status: str, user) -> bool:
         if old == status:
             return False
         locked.status = status
-        locked.save(update_fields=["status", "updated_at"])
+        fields = ["status", "updated_at"]
+        responded = status in RESPONSE_STATUSES and locked.first_response_at is None
+        if responded:
+            locked.first_response_at = timezone.now()
+            fields.append("first_response_at")
+        locked.save(update_fields=fields)
         LeadActivity.objects.create(
             lead=locked, user=user, action=Action.STATUS, old_value=old, new_value=status
         )
+        if responded:
+            LeadActivity.objects.create(
+                lead=locked,
+                user=user,
+                action=Action.REPLIED,
+                new_value=locked.first_response_at.isoformat(),
+            )
     lead.status = status
+    lead.first_response_at = locked.first_response_at
     return True
 
 
@@ -84,4 +118,24 @@ def mark_replied(lead: Lead, user, now=None) -> bool:
         lead.first_response_at = now
         if lead.status == LeadStatus.NEW:
             change_status(lead, LeadStatus.CONTACTED, user)
+    return True
+
+
+def retry_notification(lead: Lead, user) -> bool:
+    """Queue a failed lead's emails again now. False if its notification isn't failed.
+
+    The status goes back to pending in the same transaction as the task is queued, so
+    a double click or a stale tab queues it once.
+    """
+    from ..tasks import send_lead_emails
+
+    with transaction.atomic():
+        updated = Lead.objects.filter(
+            pk=lead.pk, notification_status=NotificationStatus.FAILED
+        ).update(notification_status=NotificationStatus.PENDING, updated_at=timezone.now())
+        if not updated:
+            return False
+        log_activity(lead, user, Action.NOTIFICATION_RETRY)
+        send_lead_emails.enqueue(lead.pk)
+    lead.notification_status = NotificationStatus.PENDING
     return True

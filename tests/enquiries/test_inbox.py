@@ -726,3 +726,139 @@ def test_view_only_user_can_read_but_not_act(client, django_user_model, lead_wit
     lead.refresh_from_db()
     assert lead.first_response_at is None
     assert lead.status == LeadStatus.NEW
+
+
+# --- First response by a status change ----------------------------------------------
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("status", ["contacted", "quoted", "won"])
+def test_moving_a_lead_to_a_replied_status_records_the_first_response(
+    sales_client, sales_user, status
+):
+    lead = LeadFactory(created_at=NOW)
+    later = NOW + datetime.timedelta(hours=30)
+
+    with time_machine.travel(later, tick=False):
+        assert Lead.objects.overdue().filter(pk=lead.pk).exists()
+        sales_client.post(reverse("leads:set_status", args=[lead.pk]), {"status": status})
+        lead.refresh_from_db()
+        assert lead.first_response_at == later
+        assert not lead.is_overdue
+        assert not Lead.objects.overdue().exists()
+        assert shown(listing(sales_client, overdue="true"), lead) == set()
+        assert lead_stats()["overdue_count"] == 0
+    assert LeadActivity.objects.filter(lead=lead, action="replied", user=sales_user).count() == 1
+
+
+@pytest.mark.django_db
+def test_bulk_status_change_records_the_first_response_once(sales_client, sales_user):
+    earlier = NOW - datetime.timedelta(hours=2)
+    waiting = LeadFactory(created_at=NOW - datetime.timedelta(days=3))
+    answered = LeadFactory(
+        created_at=NOW - datetime.timedelta(days=3),
+        first_response_at=earlier,
+        status=LeadStatus.CONTACTED,
+    )
+
+    with time_machine.travel(NOW, tick=False):
+        assert lead_stats()["overdue_count"] == 1
+        response = sales_client.post(
+            bulk_url("change_status", [waiting, answered]), {"status": "won"}
+        )
+        assert response.status_code == 302
+        assert lead_stats()["overdue_count"] == 0
+
+    waiting.refresh_from_db()
+    answered.refresh_from_db()
+    assert waiting.first_response_at == NOW
+    assert answered.first_response_at == earlier  # the first response stays the first
+    replied = LeadActivity.objects.filter(action="replied")
+    assert [(a.lead_id, a.user) for a in replied] == [(waiting.pk, sales_user)]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("status", ["lost", "spam", "new"])
+def test_other_statuses_are_not_a_response(sales_client, status):
+    lead = LeadFactory(created_at=NOW, status=LeadStatus.CONTACTED if status == "new" else "new")
+    sales_client.post(reverse("leads:set_status", args=[lead.pk]), {"status": status})
+    lead.refresh_from_db()
+    assert lead.first_response_at is None
+
+
+# --- CSV formula guard ------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_csv_export_keeps_phone_numbers_and_guards_formulas(sales_client):
+    phones = ["+34 600 123 456", "+1 (555) 010-9999", "+86-574-8888-0000", "-12.5"]
+    formulas = ['+cmd|" /C calc"!A0', "=1+1", "-2+3", "@SUM(A1)", "+HYPERLINK(1)", "-"]
+    for n, value in enumerate(phones + formulas):
+        LeadFactory(phone=value[:40], reference=f"Q-CSV{n:04d}")
+
+    response = sales_client.get(reverse(INDEX), {"export": "csv", "ordering": "reference"})
+
+    rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode())))
+    exported = {row["Reference"]: row["Phone"] for row in rows}
+    for n, value in enumerate(phones):
+        assert exported[f"Q-CSV{n:04d}"] == value
+    for n, value in enumerate(formulas, start=len(phones)):
+        assert exported[f"Q-CSV{n:04d}"] == "'" + value[:40]
+
+
+# --- Retry a failed sales notification ----------------------------------------------------
+
+
+def retry_url(lead):
+    return reverse("leads:retry_notification", args=[lead.pk])
+
+
+@pytest.mark.django_db
+def test_retry_now_queues_the_emails_of_a_failed_lead_and_logs_it(sales_client, sales_user):
+    from django_tasks_db.models import DBTaskResult
+
+    lead = LeadFactory(notification_status="failed", notification_attempts=5)
+    page = sales_client.get(lead.get_admin_url()).content.decode()
+    assert retry_url(lead) in page
+
+    response = sales_client.post(retry_url(lead), follow=True)
+
+    assert response.redirect_chain == [(lead.get_admin_url(), 302)]
+    assert "queued again" in response.content.decode()
+    lead.refresh_from_db()
+    assert lead.notification_status == "pending"
+    task = DBTaskResult.objects.get(backend_name="leads", status="READY")
+    assert task.task_path == "enquiries.tasks.send_lead_emails"
+    assert task.args_kwargs["args"] == [lead.pk]
+    activity = LeadActivity.objects.get(lead=lead, action="notification_retry")
+    assert activity.user == sales_user
+    assert "Emails queued again" in response.content.decode()  # the lead's history
+
+    # A second click (or a stale tab) doesn't queue it twice.
+    sales_client.post(retry_url(lead))
+    assert DBTaskResult.objects.filter(backend_name="leads").count() == 1
+
+
+@pytest.mark.django_db
+def test_retry_now_only_for_failed_notifications_and_with_permission(
+    client, sales_client, django_user_model
+):
+    from django_tasks_db.models import DBTaskResult
+
+    sent = LeadFactory(notification_status="sent")
+    assert retry_url(sent) not in sales_client.get(sent.get_admin_url()).content.decode()
+    response = sales_client.post(retry_url(sent), follow=True)
+    assert response.status_code == 200
+    assert not DBTaskResult.objects.exists()
+
+    failed = LeadFactory(notification_status="failed")
+    assert sales_client.get(retry_url(failed)).status_code == 405
+    reader = give_perms(
+        django_user_model.objects.create_user("reader", password="x"), "access_admin", "view_lead"
+    )
+    client.force_login(reader)
+    assert retry_url(failed) not in client.get(failed.get_admin_url()).content.decode()
+    client.post(retry_url(failed))
+    failed.refresh_from_db()
+    assert failed.notification_status == "failed"
+    assert not DBTaskResult.objects.exists()
