@@ -188,3 +188,33 @@ def test_email_subjects_are_plain_text_not_html_escaped(client, shop, settings):
     assert f"New enquiry {Lead.objects.get().reference} from Smith & Sons <Ltd> (Spain)" == (
         sales.subject
     )
+
+
+@pytest.mark.django_db(transaction=True)
+def test_lead_emails_another_worker_is_sending_are_skipped(settings):
+    from enquiries.tasks import send_lead_emails
+    from tests.enquiries.factories import LeadFactory
+
+    settings.LEADS_NOTIFY_EMAIL = "sales@lumetra.example"
+    lead = LeadFactory()
+    locked, release = threading.Event(), threading.Event()
+
+    def other_worker():
+        try:
+            with transaction.atomic():
+                Lead.objects.select_for_update().get(pk=lead.pk)
+                locked.set()
+                release.wait(10)
+        finally:
+            connections.close_all()
+
+    thread = threading.Thread(target=other_worker)
+    thread.start()
+    try:
+        assert locked.wait(10)
+        assert send_lead_emails.call(lead.pk) == "busy" and mail.outbox == []
+    finally:
+        release.set()
+        thread.join()
+    assert send_lead_emails.call(lead.pk) == "sent" and len(mail.outbox) == 2
+    assert send_lead_emails.call(lead.pk) == "sent" and len(mail.outbox) == 2
