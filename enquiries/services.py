@@ -18,13 +18,27 @@ class DuplicateSubmissionError(Exception):
         self.lead = lead
 
 
-def rate_limited(ip: str | None) -> bool:
-    """True when this address already sent the hourly maximum of leads."""
+RATE_LIMIT_WINDOW = timezone.timedelta(hours=1)
+
+
+def rate_limit_retry_at(ip: str | None):
+    """When this address may send again, or None when it may send now.
+
+    An address may send LEADS_RATE_LIMIT_PER_HOUR leads in any hour; the next one
+    is accepted once the oldest of those is an hour old.
+    """
     if not ip:
-        return False
-    since = timezone.now() - timezone.timedelta(hours=1)
-    recent = Lead.objects.filter(ip_address=ip, created_at__gte=since).count()
-    return recent >= settings.LEADS_RATE_LIMIT_PER_HOUR
+        return None
+    limit = settings.LEADS_RATE_LIMIT_PER_HOUR
+    recent = (
+        Lead.objects.filter(ip_address=ip, created_at__gte=timezone.now() - RATE_LIMIT_WINDOW)
+        .order_by("-created_at")
+        .values_list("created_at", flat=True)[:limit]
+    )
+    recent = list(recent)
+    if len(recent) < limit:
+        return None
+    return recent[-1] + RATE_LIMIT_WINDOW
 
 
 def existing_lead_for_token(token) -> Lead | None:

@@ -5,12 +5,14 @@ then does anything talk to Stripe or queue email.
 """
 
 import logging
+import math
 
 import stripe
 from django.contrib import messages
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.models import Locale
@@ -27,7 +29,7 @@ from .services import (
     create_lead,
     existing_lead_for_token,
     line_from_product,
-    rate_limited,
+    rate_limit_retry_at,
 )
 
 logger = logging.getLogger(__name__)
@@ -104,10 +106,21 @@ def _guard(request, page, form, *, template, context):
     existing = existing_lead_for_token(form.cleaned_data["form_token"])
     if existing is not None:
         return _already_saved(request, page, existing)
-    if rate_limited(client_ip(request)):
+    retry_at = rate_limit_retry_at(client_ip(request))
+    if retry_at is not None:
+        wait_seconds = max(1, math.ceil((retry_at - timezone.now()).total_seconds()))
+        # Everything the buyer typed is shown again, product lines included, with
+        # the time they can send it; nothing is saved, so nothing is lost either.
         full_context = page.get_context(request)
-        full_context.update(context, rate_limited=True)
-        return TemplateResponse(request, template, full_context, status=429)
+        full_context.update(
+            context,
+            line_forms=_pair(context["formset"], context["products"]),
+            rate_limited=True,
+            retry_minutes=math.ceil(wait_seconds / 60),
+        )
+        response = TemplateResponse(request, template, full_context, status=429)
+        response["Retry-After"] = str(wait_seconds)
+        return response
     return None
 
 

@@ -259,3 +259,44 @@ def test_one_line_fields_are_stored_as_one_clean_line(client, shop):
     lead = Lead.objects.get()
     assert (lead.name, lead.company) == ("Ana García", "Smith & Sons Ltd")
     assert lead.lines.get().destination == "Valencia Bcc: evil@example.com"
+
+
+# --- Rate limit -------------------------------------------------------------------
+
+
+@override_settings(LEADS_RATE_LIMIT_PER_HOUR=1)
+@pytest.mark.parametrize("form", ["enquiry", "samples"])
+def test_a_rate_limited_buyer_keeps_the_form_and_learns_when_to_retry(client, shop, form):
+    page = shop["enquiry"]["en"]
+    products = shop["products"][:2]
+    if form == "enquiry":
+        url = page.url
+        first = enquiry(products[:1])
+        blocked = enquiry(products, name="Ana Retry", message="Second request")
+        blocked["lines-1-quantity"] = "777"
+    else:
+        url = page.url + "samples/"
+        first = {
+            **buyer_data(),
+            **lines_data(products[:1], prefix="samples"),
+            "shipping_address": "Calle Mayor 1, Madrid",
+        }
+        blocked = {
+            **buyer_data(name="Ana Retry"),
+            **lines_data(products, prefix="samples"),
+            "shipping_address": "Calle Mayor 1, Madrid",
+        }
+    assert client.post(url, first).status_code == 302
+
+    response = client.post(url, blocked)
+
+    assert response.status_code == 429
+    assert 3500 <= int(response["Retry-After"]) <= 3600
+    html = response.content.decode()
+    assert "send it again in 60 minutes" in html
+    assert 'value="Ana Retry"' in html
+    for product in products:
+        assert product.sku in html
+    if form == "enquiry":
+        assert 'value="777"' in html and "Second request" in html
+    assert Lead.objects.count() == 1
