@@ -56,7 +56,11 @@ def main_menu(context):
 
 @register.inclusion_tag("components/language_switcher.html", takes_context=True)
 def language_switcher(context):
-    """Links to the live translations of the current page, and nothing for missing ones."""
+    """Links to the live translations of the current page, and nothing for missing ones.
+
+    The buyer keeps what they were doing: the form of a routable page (samples/),
+    the product being asked about, the search words and the filters.
+    """
     request = context.get("request")
     page = context.get("page")
     current = get_language()
@@ -64,16 +68,33 @@ def language_switcher(context):
     if isinstance(page, Page) and page.pk:
         translations = page.get_translations(inclusive=True).live().select_related("locale")
         by_code = {p.locale.language_code: p for p in translations}
+        suffix = _subpage_route(page, request) + _kept_query(request)
         for code, _name in settings.LANGUAGES:
             if code in by_code:
-                links.append(_language_link(code, by_code[code].get_url(request), current))
+                url = by_code[code].get_url(request)
+                if url:
+                    links.append(_language_link(code, url + suffix, current))
     elif request is not None:
         # Non-page views (search, forms): Django can translate the URL itself.
+        query = _kept_query(request)
         for code, _name in settings.LANGUAGES:
             url = translate_url(request.path, code)
             if url != request.path or code == current:
-                links.append(_language_link(code, url, current))
+                links.append(_language_link(code, url + query, current))
     return {"links": links if len(links) > 1 else [], "current": current}
+
+
+def _kept_query(request) -> str:
+    """The query string to carry into another language, without the page number.
+
+    Page N of a translated listing holds other items. The query is re-encoded,
+    never copied, so nothing the visitor typed reaches the HTML unescaped.
+    """
+    if request is None or not request.GET:
+        return ""
+    query = request.GET.copy()
+    query.pop("page", None)
+    return f"?{query.urlencode()}" if query else ""
 
 
 def _language_link(code: str, url: str, current: str) -> dict:

@@ -3,7 +3,14 @@
 import pytest
 
 from home.views import pick_language
+from tests.enquiries.conftest import shop  # noqa: F401 - fixture
 from tests.helpers import html_attrs, links
+from tests.products.conftest import (  # noqa: F401 - fixtures
+    attributes,
+    catalog,
+    images,
+    translated_catalog,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -169,3 +176,67 @@ def test_spanish_sorts_enye_as_its_own_letter_after_n():
         "ñandú",
         "oso",
     ]
+
+
+def switcher_links(response) -> dict[str, str]:
+    assert response.status_code == 200
+    return {
+        link["hreflang"]: link["href"] for link in links(response.content) if link.get("hreflang")
+    }
+
+
+def test_switcher_keeps_the_prefilled_product(client, shop, translated_catalog):  # noqa: F811 - fixtures
+    product = shop["products"][0]
+    spanish_product = translated_catalog["es"]["product"]
+    enquiry = shop["enquiry"]
+
+    english = client.get(enquiry["en"].url, {"product": product.pk, "topic": "Precios y plazos"})
+    spanish_url = switcher_links(english)["es"]
+
+    assert spanish_url == f"{enquiry['es'].url}?product={product.pk}&topic=Precios+y+plazos"
+    # Product ids differ per language: the English id finds the Spanish product.
+    spanish = client.get(spanish_url).content.decode()
+    assert f'name="lines-0-product" value="{spanish_product.pk}"' in spanish
+    assert 'value="Precios y plazos"' in spanish
+
+
+def test_switcher_keeps_the_sample_order_form(client, shop):  # noqa: F811 - fixtures
+    product = shop["products"][0]
+    enquiry = shop["enquiry"]
+    samples = enquiry["en"].reverse_subpage("sample_order")
+
+    response = client.get(enquiry["en"].url + samples, {"product": product.pk})
+
+    assert switcher_links(response)["ar"] == f"{enquiry['ar'].url}{samples}?product={product.pk}"
+    assert product.sku in client.get(switcher_links(response)["ar"]).content.decode()
+
+
+def test_switcher_keeps_category_filters_but_not_the_page_number(client, translated_catalog):  # noqa: F811 - fixtures
+    category = translated_catalog["en"]["category"]
+    query = {"cert": "CE", "spec-material": "Steel", "sort": "newest", "page": "2"}
+
+    switcher = switcher_links(client.get(category.url, query))
+
+    spanish = translated_catalog["es"]["category"].url
+    assert switcher["es"] == f"{spanish}?cert=CE&spec-material=Steel&sort=newest"
+
+
+def test_switcher_keeps_search_words(client, site_tree):
+    switcher = switcher_links(client.get("/en/search/", {"q": "high bay", "page": "3"}))
+
+    assert switcher["es"] == "/es/search/?q=high+bay"
+    assert switcher["en"] == "/en/search/?q=high+bay"
+
+
+def test_switcher_never_reflects_markup_from_the_query(client, site_tree):
+    from urllib.parse import parse_qs, urlsplit
+
+    attack = '"><script>alert(1)</script><a href="x'
+
+    response = client.get("/en/search/", {"q": attack, 'x"<b>': "<i>"})
+
+    html = response.content.decode()
+    assert "<script>alert(1)" not in html and "<b>" not in html and "<i>" not in html
+    spanish = urlsplit(switcher_links(response)["es"])
+    assert spanish.path == "/es/search/"
+    assert parse_qs(spanish.query) == {"q": [attack], 'x"<b>': ["<i>"]}
