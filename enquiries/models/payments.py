@@ -103,7 +103,7 @@ class Payment(models.Model):
         recorded is an older event and changes nothing.
         """
         amount_refunded = min(max(amount_refunded, self.amount_refunded), self.amount)
-        full = full or amount_refunded >= self.amount
+        full = full or 0 < self.amount <= amount_refunded
         if full:
             amount_refunded = self.amount
         elif amount_refunded <= 0:
@@ -118,7 +118,16 @@ class Payment(models.Model):
 # Keys under which Stripe objects carry a person's details (Checkout's
 # customer_details, a charge's billing_details, shipping, ...).
 PERSONAL_KEYS = frozenset(
-    {"name", "email", "customer_email", "receipt_email", "phone", "address", "individual"}
+    {
+        "name",
+        "email",
+        "customer_email",
+        "receipt_email",
+        "phone",
+        "address",
+        "tax_ids",
+        "individual",
+    }
 )
 
 

@@ -7,6 +7,8 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import SystemCheckError
 from django.utils import timezone
+from hypothesis import given
+from hypothesis import strategies as st
 
 from enquiries.models import Payment, PaymentStatus, StripeEvent
 from enquiries.payments import start_deposit_checkout
@@ -102,6 +104,31 @@ def test_reconcile_stops_asking_after_the_refund_window(stripe_settings, fake_st
     asked = {r.path for r in fake_stripe.session_requests() if r.method == "GET"}
     assert asked == {f"/v1/checkout/sessions/{recent.stripe_session_id}"}
     assert old.stripe_session_id not in str(asked)
+
+
+@given(
+    refunds=st.lists(st.tuples(st.integers(-100, 20000), st.booleans()), max_size=8),
+    order=st.randoms(use_true_random=False),
+)
+def test_refund_totals_in_any_order_end_at_the_largest(refunds, order):
+    """Stripe's amount_refunded is a running total and events come in any order."""
+    shuffled = list(refunds)
+    order.shuffle(shuffled)
+    payment = Payment(amount=13200, currency="USD", status=PaymentStatus.PAID)
+
+    for total, full in shuffled:
+        payment.record_refund(total, full=full)
+
+    largest = max([0] + [min(total, 13200) for total, _ in refunds])
+    if any(full for _, full in refunds) or largest == 13200:
+        assert (payment.status, payment.amount_refunded) == (PaymentStatus.REFUNDED, 13200)
+    elif largest > 0:
+        assert (payment.status, payment.amount_refunded) == (
+            PaymentStatus.PARTIALLY_REFUNDED,
+            largest,
+        )
+    else:
+        assert (payment.status, payment.amount_refunded) == (PaymentStatus.PAID, 0)
 
 
 # --- What sales and the buyer see -------------------------------------------------
