@@ -4,9 +4,12 @@ from django.core import signing
 from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import formats, timezone, translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
+
+from enquiries.inbox.state import Action, log_activity
+from enquiries.models import Lead
 
 from .models import ReviewIndexPage, ReviewInvitation, review_setting
 
@@ -76,11 +79,28 @@ def invitation_url(invitation: ReviewInvitation, index: ReviewIndexPage) -> str:
 
 @transaction.atomic
 def send_invitation(lead, user) -> ReviewInvitation:
-    """Create the invitation and email the buyer its link, in the lead's language."""
+    """Create the lead's one invitation and email the buyer its link, in their language.
+
+    One per lead: each invitation is a "verified buyer" review, and one purchase is
+    one verified review. Only leads that bought are invited.
+    """
+    # The lead's row lock: two clicks, or two staff, send one invitation.
+    lead = Lead.objects.select_for_update().get(pk=lead.pk)
+    if not lead.has_bought:
+        raise InvitationError(
+            _("Only a lead that bought (won, or a paid sample) can be invited to review.")
+        )
+    previous = ReviewInvitation.objects.filter(lead=lead).order_by("created_at").first()
+    if previous is not None:
+        raise InvitationError(
+            _("A review invitation was already sent to this buyer on %(date)s.")
+            % {"date": formats.date_format(timezone.localtime(previous.created_at), "DATE_FORMAT")}
+        )
     index = review_index_for(lead.language)
     if index is None:
         raise InvitationError(_("Create a reviews page first: the invitation links to its form."))
     invitation = ReviewInvitation.objects.create(lead=lead, created_by=user)
+    log_activity(lead, user, Action.REVIEW_INVITATION, new_value=lead.email)
     url = invitation_url(invitation, index)
     with translation.override(lead.language or index.locale.language_code):
         context = {
@@ -96,9 +116,14 @@ def send_invitation(lead, user) -> ReviewInvitation:
 
 
 def claim(invitation: ReviewInvitation, review) -> bool:
-    """Mark the invitation used by `review`; False when another request used it first."""
+    """Mark the invitation used by `review`; False when it, or another invitation of the
+    same lead (sent before one per lead was the rule), was already used.
+    """
+    siblings = ReviewInvitation.objects.filter(lead_id=invitation.lead_id)
+    if siblings.filter(used_at__isnull=False).exists():
+        return False
     return bool(
-        ReviewInvitation.objects.filter(pk=invitation.pk, used_at__isnull=True).update(
+        siblings.filter(pk=invitation.pk, used_at__isnull=True).update(
             used_at=timezone.now(), review=review
         )
     )

@@ -47,7 +47,6 @@ from .state import (
     change_status,
     log_activity,
     mark_replied,
-    register_action_label,
     retry_notification,
 )
 
@@ -83,7 +82,6 @@ __all__ = [
     "download_attachment",
     "log_activity",
     "mark_replied",
-    "register_action_label",
     "replied",
     "retry_notification",
     "retry_notification_view",

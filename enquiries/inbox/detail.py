@@ -102,6 +102,9 @@ class LeadInspectView(InspectView):
                 ],
                 "activities": activities,
                 "payments": lead.payments.all(),
+                "review_invited": any(
+                    row["activity"].action == Action.REVIEW_INVITATION for row in activities
+                ),
                 "can_change": can_change_leads(self.request.user),
                 "status_form": StatusForm(initial={"status": lead.status}),
                 "owner_form": OwnerForm(initial={"owner": lead.owner_id}),

@@ -20,6 +20,8 @@ class Action:
     OWNER = "owner"
     REPLIED = "replied"
     NOTIFICATION_RETRY = "notification_retry"
+    # Logged by the reviews app, which sends the invitations (its button is on the lead).
+    REVIEW_INVITATION = "review_invitation"
 
 
 ACTION_LABELS = {
@@ -27,16 +29,12 @@ ACTION_LABELS = {
     Action.OWNER: gettext_lazy("Owner changed"),
     Action.REPLIED: gettext_lazy("First reply recorded"),
     Action.NOTIFICATION_RETRY: gettext_lazy("Emails queued again"),
+    Action.REVIEW_INVITATION: gettext_lazy("Review invitation sent"),
 }
 
 # Moving a lead to one of these means sales answered the buyer: the first response,
 # if none was recorded, so the lead stops counting as overdue.
 RESPONSE_STATUSES = frozenset({LeadStatus.CONTACTED, LeadStatus.QUOTED, LeadStatus.WON})
-
-
-def register_action_label(action: str, label) -> None:
-    """Name, in the lead's history, an action that a higher app logs on leads."""
-    ACTION_LABELS[action] = label
 
 
 def log_activity(lead: Lead, user, action: str, old_value="", new_value="") -> LeadActivity:

@@ -45,6 +45,11 @@ def new_reference() -> str:
     return "Q-" + "".join(secrets.choice(alphabet) for _ in range(8))
 
 
+# Payment.status values of a deposit the buyer paid (enquiries.models.payments imports
+# this module, so the values are spelled out).
+BOUGHT_PAYMENT_STATUSES = ("paid", "partially_refunded")
+
+
 class LeadQuerySet(models.QuerySet):
     def overdue(self, now=None):
         now = now or timezone.now()
@@ -132,6 +137,14 @@ class Lead(models.Model):
             return False
         sla = timezone.timedelta(hours=settings.LEADS_RESPONSE_SLA_HOURS)
         return timezone.now() - self.created_at > sla
+
+    @property
+    def has_bought(self) -> bool:
+        """Won, or paid a sample deposit (and kept some of it): a buyer of the supplier."""
+        if self.status == LeadStatus.WON:
+            return True
+        # all(): the payments prefetched by the lead's admin page, if they were.
+        return any(payment.status in BOUGHT_PAYMENT_STATUSES for payment in self.payments.all())
 
     def get_admin_url(self) -> str:
         return reverse("leads:inspect", args=[self.pk])

@@ -51,7 +51,7 @@ def sales(django_user_model):
 @pytest.fixture
 def lead(reviews_site):
     return LeadFactory(
-        name="Ana García", company="Iluminación Ibérica", country="ES", language="es"
+        name="Ana García", company="Iluminación Ibérica", country="ES", language="es", status="won"
     )
 
 
@@ -229,3 +229,63 @@ def test_spam_and_anonymised_leads_are_not_invited(client, reviews_site, sales):
     assert not ReviewInvitation.objects.exists()
     deliver_queued_email()
     assert not mail.outbox
+
+
+def test_one_invitation_per_lead(client, sales, lead):
+    send(client, sales, lead)
+    client.force_login(sales)
+    page = client.get(lead.get_admin_url()).content.decode()
+    assert "data-review-invitation" not in page and "data-review-invited" in page
+
+    response = client.post(invite_url(lead), follow=True)
+
+    assert "A review invitation was already sent to this buyer on" in response.content.decode()
+    assert ReviewInvitation.objects.count() == 1
+    deliver_queued_email()
+    assert len(mail.outbox) == 1
+
+
+def test_only_leads_that_bought_are_invited(client, reviews_site, sales):
+    from enquiries.models import PaymentStatus
+    from tests.enquiries.factories import PaymentFactory
+
+    client.force_login(sales)
+    quoted = LeadFactory(status="quoted")
+    unpaid = LeadFactory(status="sample_sent", lead_type="sample")
+    PaymentFactory(lead=unpaid, status=PaymentStatus.PENDING)
+    refunded = LeadFactory(status="sample_sent", lead_type="sample")
+    PaymentFactory(lead=refunded, status=PaymentStatus.REFUNDED)
+    for lead in (quoted, unpaid, refunded):
+        assert "data-review-invitation" not in client.get(lead.get_admin_url()).content.decode()
+        response = client.post(invite_url(lead), follow=True)
+        assert "Only a lead that bought" in response.content.decode()
+    assert not ReviewInvitation.objects.exists()
+
+    paid = LeadFactory(status="sample_sent", lead_type="sample")
+    PaymentFactory(lead=paid, status=PaymentStatus.PAID)
+    assert "data-review-invitation" in client.get(paid.get_admin_url()).content.decode()
+    client.post(invite_url(paid))
+    assert ReviewInvitation.objects.get().lead == paid
+
+
+def test_the_invitation_is_in_the_leads_history(client, sales, lead):
+    from enquiries.models import LeadActivity
+
+    send(client, sales, lead)
+    activity = LeadActivity.objects.get(lead=lead, action="review_invitation")
+    assert (activity.user, activity.new_value) == (sales, lead.email)
+    client.force_login(sales)
+    assert "Review invitation sent" in client.get(lead.get_admin_url()).content.decode()
+
+
+def test_two_old_invitations_of_one_lead_give_one_verified_review(client, sales, lead):
+    from reviews.invitations import make_token
+
+    # Sent before one invitation per lead was the rule.
+    first, second = (ReviewInvitation.objects.create(lead=lead) for _ in range(2))
+    for n, invitation in enumerate((first, second)):
+        client.post(
+            "/es/reviews/write/",
+            review_data(invitation=make_token(invitation), title=f"Review {n}"),
+        )
+    assert ReviewPage.objects.filter(verified_buyer=True).count() == 1
