@@ -1,22 +1,54 @@
-"""Buyers' personal data in leads: retention, export on request, erasure on request."""
+"""Buyers' personal data in leads: retention, export on request, erasure on request.
+
+Apps above enquiries that keep data about a lead's buyer (reviews: their reviews and
+invitations) take part through `register()`: enquiries can't import them.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from django.db import transaction
 from django.utils import timezone
 
-from .models import Lead
+from .models import Lead, StripeEvent
 
 PERSONAL_FIELDS = ("name", "company", "email", "phone", "message", "shipping_address", "topic")
 
 
+@dataclass(frozen=True)
+class Provider:
+    # exporter(leads) -> {section: JSON-ready data}, merged into the export.
+    exporter: Callable[[list[Lead]], dict] | None = None
+    # eraser(lead): remove the buyer's personal data kept about this lead.
+    eraser: Callable[[Lead], None] | None = None
+
+
+_providers: dict[str, Provider] = {}
+
+
+def register(name: str, *, exporter=None, eraser=None) -> None:
+    """Have `buyer_data export/erase` cover another app's data about a lead's buyer.
+
+    Registering the same name again replaces it (an app's ready() can run twice in tests).
+    """
+    _providers[name] = Provider(exporter=exporter, eraser=eraser)
+
+
 def leads_of(email: str):
     return Lead.objects.filter(email__iexact=email.strip()).prefetch_related(
-        "lines", "payments", "attachments"
+        "lines", "payments", "attachments", "notes"
     )
+
+
+def scrub_stripe_payloads(lead: Lead) -> int:
+    """Blank the buyer's name, email, phone and address in the lead's Stripe events."""
+    return StripeEvent.objects.scrub_for_lead(lead)
 
 
 def export_person(email: str) -> dict:
     """Everything stored about the person with this email address (GDPR art. 15/20)."""
-    return {
+    leads = list(leads_of(email))
+    data = {
         "email": email,
         "exported_at": timezone.now().isoformat(),
         "leads": [
@@ -50,10 +82,19 @@ def export_person(email: str) -> dict:
                     for payment in lead.payments.all()
                 ],
                 "attachments": [attachment.original_name for attachment in lead.attachments.all()],
+                # Sales' notes are about the buyer: part of what is stored about them.
+                "notes": [
+                    {"text": note.text, "created": note.created_at.isoformat()}
+                    for note in lead.notes.all()
+                ],
             }
-            for lead in leads_of(email)
+            for lead in leads
         ],
     }
+    for provider in _providers.values():
+        if provider.exporter is not None:
+            data.update(provider.exporter(leads))
+    return data
 
 
 @transaction.atomic
@@ -61,8 +102,10 @@ def anonymise(lead: Lead) -> None:
     """Strip a lead of everything that identifies the person; keep the business figures.
 
     Country, products, quantities, dates and payment amounts stay, so the dashboard
-    and sales statistics remain true; attachments are deleted from disk.
+    and sales statistics remain true; attachments are deleted from disk; the Stripe
+    events keep their amounts and ids but lose the buyer's name, email and address.
     """
+    scrub_stripe_payloads(lead)
     for attachment in lead.attachments.all():
         attachment.file.delete(save=False)
         attachment.delete()
@@ -91,8 +134,13 @@ def anonymise_older_than(days: int) -> int:
 
 
 def erase_person(email: str) -> int:
+    """Anonymise the person's leads and what other apps keep about them (their reviews)."""
     count = 0
     for lead in leads_of(email):
-        anonymise(lead)
+        with transaction.atomic():
+            for provider in _providers.values():
+                if provider.eraser is not None:
+                    provider.eraser(lead)
+            anonymise(lead)
         count += 1
     return count

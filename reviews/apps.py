@@ -8,6 +8,11 @@ class ReviewsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import moderation
+        from enquiries import privacy as buyer_data
+
+        from . import moderation, privacy
 
         moderation.connect()
+        buyer_data.register(
+            "reviews", exporter=privacy.export_reviews, eraser=privacy.erase_reviews
+        )

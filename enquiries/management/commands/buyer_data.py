@@ -10,7 +10,9 @@ from enquiries.privacy import erase_person, export_person, leads_of
 class Command(BaseCommand):
     help = (
         "Answer a buyer's data request: `buyer_data export EMAIL` prints everything stored "
-        "about them as JSON; `buyer_data erase EMAIL` anonymises all their leads."
+        "about them as JSON (leads, notes, payments, reviews, review invitations); "
+        "`buyer_data erase EMAIL` anonymises all their leads, blanks them in the stored "
+        "Stripe events and removes their name and company from their reviews."
     )
 
     def add_arguments(self, parser):
