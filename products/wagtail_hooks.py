@@ -4,10 +4,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
+from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .models import CertificationPage, SpecificationAttribute
+from .models.certifications import one_per_certificate
 
 EXPIRY_WARNING_DAYS = 60
 
@@ -26,18 +28,25 @@ class SpecificationAttributeViewSet(SnippetViewSet):
 register_snippet(SpecificationAttributeViewSet)
 
 
-def certificates_needing_attention(today: datetime.date | None = None):
-    """Live certificates (any language) that expired or expire within 60 days."""
+def certificates_needing_attention(today: datetime.date | None = None, user=None):
+    """Live certificates that expired or expire within 60 days, each once (not per language).
+
+    With `user`: only those the user may edit (the panel links to the editor).
+    """
     today = today or timezone.localdate()
-    return (
-        CertificationPage.objects.live()
-        .filter(
-            valid_until__isnull=False,
-            valid_until__lte=today + datetime.timedelta(days=EXPIRY_WARNING_DAYS),
-        )
-        .select_related("locale")
-        .order_by("valid_until", "title")
+    certificates = CertificationPage.objects.live().filter(
+        valid_until__isnull=False,
+        valid_until__lte=today + datetime.timedelta(days=EXPIRY_WARNING_DAYS),
     )
+    if user is not None:
+        editable = PagePermissionPolicy().instances_user_has_any_permission_for(user, ["change"])
+        certificates = certificates.filter(pk__in=editable.values("pk"))
+    return one_per_certificate(certificates.order_by("valid_until", "title"))
+
+
+def can_edit_certificates(user) -> bool:
+    """Page permissions are per tree (GroupPagePermission), not model permissions."""
+    return user.is_active and PagePermissionPolicy().user_has_any_permission(user, ["change"])
 
 
 class ExpiringCertificatesPanel(Component):
@@ -45,16 +54,19 @@ class ExpiringCertificatesPanel(Component):
     template_name = "products/admin/expiring_certificates_panel.html"
     order = 50
 
+    def __init__(self, user):
+        self.user = user
+
     def get_context_data(self, parent_context=None):
         today = timezone.localdate()
         rows = [
             {"page": cert, "days_left": (cert.valid_until - today).days}
-            for cert in certificates_needing_attention(today)
+            for cert in certificates_needing_attention(today, user=self.user)
         ]
         return {"rows": rows, "warning_days": EXPIRY_WARNING_DAYS}
 
 
 @hooks.register("construct_homepage_panels")
 def add_expiring_certificates_panel(request, panels):
-    if request.user.has_perm("wagtailcore.change_page") or request.user.is_superuser:
-        panels.append(ExpiringCertificatesPanel())
+    if can_edit_certificates(request.user):
+        panels.append(ExpiringCertificatesPanel(request.user))

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
@@ -24,6 +24,24 @@ STANDARD_CHOICES = [
     ("REACH", "REACH"),
     ("OTHER", pgettext_lazy("certification standard", "Other")),
 ]
+
+
+def one_per_certificate(certificates) -> list:
+    """Each certificate once, whatever its translations, in the queryset's order.
+
+    The default language's page stands for the certificate; a certificate written only
+    in other languages is shown by its first page.
+    """
+    default_locale = Locale.get_default()
+    chosen = {}
+    for cert in certificates.order_by("pk"):
+        current = chosen.get(cert.translation_key)
+        if current is None or (
+            cert.locale_id == default_locale.pk and current.locale_id != default_locale.pk
+        ):
+            chosen[cert.translation_key] = cert
+    keep = {cert.pk for cert in chosen.values()}
+    return [cert for cert in certificates if cert.pk in keep]
 
 
 class CertificationIndexPage(BasePage):
@@ -83,8 +101,10 @@ class CertificationPage(BasePage):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    # Set by `notify_expiring_certificates` so a reminder goes out once per expiry date.
+    # Set by `notify_expiring_certificates` so a reminder goes out once per expiry date,
+    # before it (expiry_...) and once after it (expired_...).
     expiry_reminder_sent_for = models.DateField(null=True, blank=True, editable=False)
+    expired_reminder_sent_for = models.DateField(null=True, blank=True, editable=False)
 
     content_panels = [
         *Page.content_panels,
