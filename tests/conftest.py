@@ -5,9 +5,28 @@ from django.conf import settings
 from django.core.management import call_command
 from django.db import transaction
 from django.utils import translation
+from hypothesis import HealthCheck
+from hypothesis import settings as hypothesis_settings
 from wagtail.models import Locale, Page, Site
 
 from tests.factories import HomePageFactory, StandardPageFactory
+
+# Property-based tests: a bounded, reproducible run by default (CI), and a long
+# random one on demand: `make test PYTEST_ARGS="tests/fuzz --hypothesis-profile=full"`.
+hypothesis_settings.register_profile(
+    "default",
+    max_examples=25,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+hypothesis_settings.register_profile(
+    "full",
+    max_examples=1000,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+hypothesis_settings.load_profile("default")
 
 
 @pytest.fixture(autouse=True)
