@@ -254,6 +254,9 @@ class ProductPage(BasePage):
 
     @property
     def seo_image(self):
+        # The Promote tab's choice first, as wagtail-seo does; then the main photo.
+        if self.og_image:
+            return self.og_image
         image = self.main_image
         return image.image if image else super().seo_image
 
