@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from wagtail.images import get_image_model
 from wagtail.models import Collection, GroupApprovalTask, Workflow, WorkflowPage, WorkflowTask
 
-from enquiries.services import client_ip
+from home.http import client_ip
 
 from .models import ReviewIndexPage, ReviewPage, ReviewPhoto, ReviewSubmission, review_setting
 

@@ -1,6 +1,7 @@
 """The reviews page, the public review form and its thank-you page (routes of ReviewIndexPage)."""
 
 from django.core.paginator import Paginator
+from django.db import IntegrityError
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
@@ -76,7 +77,7 @@ def write_view(request, page):
                 request.session.pop(SUBMITTED_SESSION_KEY, None)
                 return redirect(page.url + page.reverse_subpage("thanks"))
             if ReviewSubmission.objects.filter(form_token=form.cleaned_data["form_token"]).exists():
-                return redirect(page.url + page.reverse_subpage("thanks"))
+                return _already_submitted(request, page, form.cleaned_data["form_token"])
             if invitation_error:
                 form.add_error(None, invitation_error)
                 form.data = form.data.copy()
@@ -88,6 +89,14 @@ def write_view(request, page):
                     review = submit_review(
                         form=form, request=request, index=page, invitation=invitation
                     )
+                except IntegrityError:
+                    # A double click: the other request saved this form (its unique
+                    # token) after the check above.
+                    if not ReviewSubmission.objects.filter(
+                        form_token=form.cleaned_data["form_token"]
+                    ).exists():
+                        raise
+                    return _already_submitted(request, page, form.cleaned_data["form_token"])
                 except InvitationUsedError:
                     form.add_error(
                         None,
@@ -119,6 +128,14 @@ def write_view(request, page):
             initial["product"] = product.get_translation_or_none(page.locale) or product
     form = ReviewForm(initial=initial, **form_kwargs)
     return _render_form(request, page, form, invitation, invitation_error=invitation_error)
+
+
+def _already_submitted(request, page, form_token):
+    """A repeated post of a saved review lands where the first one did."""
+    submission = ReviewSubmission.objects.filter(form_token=form_token).first()
+    if submission is not None and submission.review_id:
+        request.session[SUBMITTED_SESSION_KEY] = submission.review_id
+    return redirect(page.url + page.reverse_subpage("thanks"))
 
 
 def _render_form(request, page, form, invitation, *, status=200, **extra):

@@ -1,0 +1,64 @@
+"""A double-clicked review form: one review, and every click lands on the thank-you page."""
+
+import threading
+
+import pytest
+from django.db import connection
+from django.test import Client
+
+from reviews.models import ReviewPage, ReviewSubmission
+from tests.reviews.conftest import review_data
+
+WRITE = "/en/reviews/write/"
+
+
+@pytest.mark.django_db
+def test_a_post_racing_past_the_token_check_gets_the_thank_you_page(
+    client, reviews_site, monkeypatch
+):
+    data = review_data()
+    assert client.post(WRITE, data).status_code == 302
+
+    # The second request passed the token check before the first one committed.
+    real_filter = ReviewSubmission.objects.filter
+    calls = []
+
+    def filter_missing_once(*args, **kwargs):
+        calls.append(kwargs)
+        result = real_filter(*args, **kwargs)
+        return result.none() if len(calls) == 1 else result
+
+    monkeypatch.setattr(ReviewSubmission.objects, "filter", filter_missing_once)
+    again = Client().post(WRITE, data)
+
+    assert again.status_code == 302 and again["Location"] == "/en/reviews/thanks/"
+    assert ReviewPage.objects.count() == 1
+
+
+# Committed for real so the requests race; serialized_rollback restores what
+# Wagtail's migrations created after the flush.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_the_same_review_posted_three_times_at_once_is_saved_once(reviews_site):
+    data = review_data()
+    barrier = threading.Barrier(3)
+    responses, errors = [], []
+
+    def post():
+        try:
+            barrier.wait(timeout=10)
+            responses.append(Client().post(WRITE, data))
+        except Exception as error:  # noqa: BLE001 - reported by the assertion below
+            errors.append(error)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=post) for _ in range(3)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+
+    assert errors == []
+    assert [r.status_code for r in responses] == [302, 302, 302]
+    assert {r["Location"] for r in responses} == {"/en/reviews/thanks/"}
+    assert ReviewPage.objects.count() == 1
