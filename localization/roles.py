@@ -1,4 +1,6 @@
-"""The "Translators" group: exactly what a translator needs, kept in sync with the page trees.
+"""The site's roles: the "Translators" group, and what the "Editors" group adds to Wagtail's.
+
+Translators: exactly what a translator needs, kept in sync with the page trees.
 
 Translators work in wagtail-localize: they submit and sync translations
 (`wagtail_localize.submit_translation`), edit them in its editor, exchange PO files
@@ -9,7 +11,11 @@ add/change (never publish) on every non-default locale tree, and view/change on
 translatable snippets. Nothing on the default-locale tree, leads, payments,
 reviews, users or settings.
 
-The functions take an app registry so the data migration (historical models) and
+Editors: Wagtail's migration makes the group with add/change on the page tree and
+images/documents; editors of this site also publish, keep the Specifications snippet
+and edit the Catalog and Company settings. Their other permissions are left alone.
+
+The functions take an app registry so the data migrations (historical models) and
 `manage.py sync_roles` (live models) share one definition.
 """
 
@@ -28,6 +34,26 @@ PAGE_PERMISSIONS = [
     ("wagtailcore", "page", "change_page", "Can change page"),
 ]
 SNIPPET_ACTIONS = ("view", "change")
+
+EDITORS_GROUP = "Editors"
+EDITOR_PAGE_PERMISSIONS = [
+    *PAGE_PERMISSIONS,
+    ("wagtailcore", "page", "publish_page", "Can publish page"),
+]
+EDITOR_PERMISSIONS = [
+    ("wagtailadmin", "admin", "access_admin", "Can access Wagtail admin"),
+    *(
+        (
+            "products",
+            "specificationattribute",
+            f"{action}_specificationattribute",
+            f"Can {action} specification attribute",
+        )
+        for action in ("add", "change", "delete", "view")
+    ),
+    ("products", "catalogsettings", "change_catalogsettings", "Can change catalog settings"),
+    ("home", "companysettings", "change_companysettings", "Can change company settings"),
+]
 
 
 def default_language_code() -> str:
@@ -132,3 +158,43 @@ def grant_on_tree(page) -> bool:
             group=group, page=page, permission=_permission(apps, *spec)
         )
     return True
+
+
+def sync_editors_group(apps) -> dict[str, int]:
+    """Give the Editors group publish on the page tree, Specifications and the settings.
+
+    Adds only: whatever else the group holds (Wagtail's image and document permissions,
+    anything granted by hand) stays. Idempotent. Returns counts for the caller's output.
+    """
+    Group = apps.get_model("auth", "Group")
+    GroupPagePermission = apps.get_model("wagtailcore", "GroupPagePermission")
+    Page = apps.get_model("wagtailcore", "Page")
+    group, created = Group.objects.get_or_create(name=EDITORS_GROUP)
+    group.permissions.add(*(_permission(apps, *spec) for spec in EDITOR_PERMISSIONS))
+    added = 0
+    root = Page.objects.filter(depth=1).order_by("path").first()
+    if root is not None:
+        for spec in EDITOR_PAGE_PERMISSIONS:
+            _gpp, new = GroupPagePermission.objects.get_or_create(
+                group=group, page_id=root.pk, permission=_permission(apps, *spec)
+            )
+            added += int(new)
+    return {"created": int(created), "page_permissions_added": added}
+
+
+def revoke_editors_additions(apps) -> None:
+    """Undo sync_editors_group's additions (not Wagtail's own add/change on the tree)."""
+    Group = apps.get_model("auth", "Group")
+    GroupPagePermission = apps.get_model("wagtailcore", "GroupPagePermission")
+    group = Group.objects.filter(name=EDITORS_GROUP).first()
+    if group is None:
+        return
+    wagtail_defaults = {"access_admin"}
+    group.permissions.remove(
+        *(
+            _permission(apps, *spec)
+            for spec in EDITOR_PERMISSIONS
+            if spec[2] not in wagtail_defaults
+        )
+    )
+    GroupPagePermission.objects.filter(group=group, permission__codename="publish_page").delete()

@@ -7,7 +7,7 @@ from django.contrib.auth.models import Group, Permission
 from django.core.management import call_command
 from django.test.client import BOUNDARY, MULTIPART_CONTENT, encode_multipart
 from django.urls import reverse
-from wagtail.models import GroupPagePermission, Locale
+from wagtail.models import GroupPagePermission, Locale, Site
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
 from localization.roles import TRANSLATORS_GROUP
@@ -306,3 +306,81 @@ def test_translator_cannot_create_english_pages_from_a_french_only_page(client, 
     assert f'value="{tree["en"].pk}"'.encode() not in form.content
     assert posted.status_code == 200  # the form refuses the choice
     assert news_fr.get_translation_or_none(tree["en"]) is None
+
+
+# --- Editors ------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def wagtail_editor(db):
+    """A member of Wagtail's own "Editors" group (not Moderators)."""
+    from tests.localization.conftest import _user
+
+    user = _user("edna.editor")
+    user.groups.add(Group.objects.get(name="Editors"))
+    return user
+
+
+def _editor_grants(group):
+    return {
+        "publish": GroupPagePermission.objects.filter(
+            group=group, page__depth=1, permission__codename="publish_page"
+        ).exists(),
+        "perms": set(group.permissions.values_list("codename", flat=True)),
+    }
+
+
+EDITOR_CODENAMES = {
+    "add_specificationattribute",
+    "change_specificationattribute",
+    "delete_specificationattribute",
+    "view_specificationattribute",
+    "change_catalogsettings",
+    "change_companysettings",
+}
+
+
+def test_editors_publish_and_reach_specifications_and_settings(client, tree, wagtail_editor):
+    assert tree["about"].permissions_for_user(wagtail_editor).can_publish()
+    client.force_login(wagtail_editor)
+    site = Site.objects.get(is_default_site=True)
+    for url in (
+        "/admin/snippets/products/specificationattribute/",
+        "/admin/snippets/products/specificationattribute/add/",
+        f"/admin/settings/products/catalogsettings/{site.pk}/",
+        f"/admin/settings/home/companysettings/{site.pk}/",
+    ):
+        assert client.get(url).status_code == 200, url
+
+    response = client.post(
+        reverse("wagtailadmin_pages:unpublish", args=[tree["team"].pk]), {"include_descendants": ""}
+    )
+    assert response.status_code == 302
+    tree["team"].refresh_from_db()
+    assert not tree["team"].live
+
+
+def test_sync_roles_restores_the_editors_additions_and_keeps_the_rest(tree):
+    group = Group.objects.get(name="Editors")
+    images = set(group.permissions.filter(content_type__app_label="wagtailimages"))
+    GroupPagePermission.objects.filter(group=group, permission__codename="publish_page").delete()
+    group.permissions.remove(*Permission.objects.filter(codename__in=EDITOR_CODENAMES))
+
+    for _ in range(2):
+        call_command("sync_roles", stdout=StringIO())
+        grants = _editor_grants(group)
+        assert grants["publish"] and grants["perms"] >= EDITOR_CODENAMES
+    assert images <= set(group.permissions.all())
+    assert GroupPagePermission.objects.filter(group=group, permission__codename="add_page").exists()
+
+
+def test_the_editors_migration_is_reversible(tree):
+    group = Group.objects.get(name="Editors")
+    call_command("migrate", "localization", "0001", verbosity=0)
+    grants = _editor_grants(group)
+    assert not grants["publish"] and not (EDITOR_CODENAMES & grants["perms"])
+    assert "access_admin" in grants["perms"]  # Wagtail's own grant stays
+
+    call_command("migrate", "localization", verbosity=0)
+    grants = _editor_grants(group)
+    assert grants["publish"] and grants["perms"] >= EDITOR_CODENAMES
