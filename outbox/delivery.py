@@ -6,9 +6,6 @@ from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.core.mail import get_connection
 
-# Shared by the outbox and the lead emails: minutes to wait after the 1st, 2nd... failure.
-RETRY_DELAYS_MINUTES = [1, 5, 15, 60, 240]
-
 
 def delivery_connection():
     """A connection to the real mail backend (OUTBOX_DELIVERY_BACKEND), for the worker only.
@@ -22,8 +19,13 @@ def delivery_connection():
 
 
 def retry_delay(failed_attempts: int) -> datetime.timedelta:
-    index = min(max(failed_attempts, 1), len(RETRY_DELAYS_MINUTES)) - 1
-    return datetime.timedelta(minutes=RETRY_DELAYS_MINUTES[index])
+    """How long to wait after the 1st, 2nd... failure (OUTBOX_RETRY_DELAYS_SECONDS).
+
+    Shared by the outbox and the lead emails; the last delay repeats.
+    """
+    delays = settings.OUTBOX_RETRY_DELAYS_SECONDS
+    index = min(max(failed_attempts, 1), len(delays)) - 1
+    return datetime.timedelta(seconds=delays[index])
 
 
 def single_line(subject) -> str:

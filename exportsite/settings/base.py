@@ -170,6 +170,9 @@ OUTBOX_DELIVERY_BACKEND = env_str(
     env_str("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend"),
 )
 OUTBOX_MAX_ATTEMPTS = env_int("OUTBOX_MAX_ATTEMPTS", 5)
+# Waits after the 1st, 2nd... failed delivery (the last one repeats): 1, 5, 15, 60
+# and 240 minutes ride out a mail server's restart or an afternoon's outage.
+OUTBOX_RETRY_DELAYS_SECONDS = [60, 300, 900, 3600, 14400]
 EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
 EMAIL_PORT = env_int("EMAIL_PORT", 25)
 EMAIL_HOST_USER = env_str("EMAIL_HOST_USER")
