@@ -76,6 +76,8 @@ STATUSES = [
     LeadStatus.SAMPLE_SENT, LeadStatus.WON, LeadStatus.LOST, LeadStatus.SPAM,
 ]  # fmt: skip
 DEMO_LEAD_COUNT = 40
+# One lead that came in while Google's reCAPTCHA could not be reached.
+UNVERIFIED_INDEX = 9
 SALES_PERMISSIONS = ["view_lead", "change_lead", "export_lead"]
 
 
@@ -107,6 +109,8 @@ def _seed_leads() -> int:
     for index in range(DEMO_LEAD_COUNT):
         name, company, country, language = BUYERS[index % len(BUYERS)]
         status = STATUSES[index % len(STATUSES)]
+        if index == UNVERIFIED_INDEX:
+            status = LeadStatus.UNVERIFIED
         is_sample = index % 5 == 0
         created = now - datetime.timedelta(days=rng.randint(0, 60), hours=rng.randint(0, 23))
         answered = status not in (LeadStatus.NEW, LeadStatus.SPAM) or index % 3 == 0
@@ -129,7 +133,10 @@ def _seed_leads() -> int:
             first_response_at=created + datetime.timedelta(hours=rng.randint(1, 30))
             if answered
             else None,
-            spam_reason="reCAPTCHA score 0.1 < 0.5" if status == LeadStatus.SPAM else "",
+            spam_reason={
+                LeadStatus.SPAM: "reCAPTCHA score 0.1 < 0.5",
+                LeadStatus.UNVERIFIED: "reCAPTCHA could not be reached: not verified",
+            }.get(status, ""),
             notification_status=NotificationStatus.FAILED
             if index == 7
             else NotificationStatus.SENT,
