@@ -18,7 +18,7 @@ from django_recaptcha import client as recaptcha_client
 from django_recaptcha.fields import ReCaptchaField
 from django_recaptcha.widgets import ReCaptchaV3
 
-from exportsite.collation import collation_key
+from home.collation import collation_key
 from home.forms import MultiLineTextField, MultipleFileField, SingleLineField
 from home.http import client_ip
 from products.models import CURRENCY_CHOICES, INCOTERM_CHOICES

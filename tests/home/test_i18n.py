@@ -163,7 +163,7 @@ def test_reviews_form_lists_countries_in_the_same_order():
 
 
 def test_spanish_sorts_enye_as_its_own_letter_after_n():
-    from exportsite.collation import collation_key
+    from home.collation import collation_key
 
     words = ["oso", "ñandú", "Nube", "nz", "niño", "nina", "nio"]
 
