@@ -8,15 +8,15 @@ something between separate connections.
 """
 
 import json
-import threading
 
 import pytest
-from django.db import connection
+from django.db import connection  # noqa: F401 - read by the skipif condition
 from django.test import Client
 from django.urls import reverse
 
 from enquiries.models import Payment, PaymentStatus, StripeEvent
 from enquiries.payments import refresh_from_stripe
+from tests.concurrency import at_once
 from tests.enquiries import conftest_stripe
 from tests.enquiries.conftest_stripe import (
     WEBHOOK_SECRET,
@@ -47,33 +47,6 @@ def post_signed(event: dict):
         content_type="application/json",
         headers={"Stripe-Signature": stripe_signature(body, WEBHOOK_SECRET)},
     )
-
-
-def at_once(*calls):
-    """Run each call in its own thread, all released together; their results in order."""
-    barrier = threading.Barrier(len(calls))
-    results: list = [None] * len(calls)
-
-    def run(index, call):
-        try:
-            barrier.wait(timeout=10)
-            results[index] = call()
-        except BaseException as error:  # handed back to the test, which re-raises it
-            results[index] = error
-        finally:
-            # Each thread opened its own connection; the test database can't be
-            # dropped while one is left open.
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=pair) for pair in enumerate(calls)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    for result in results:
-        if isinstance(result, BaseException):
-            raise result
-    return results
 
 
 def new_payment(number: int) -> Payment:

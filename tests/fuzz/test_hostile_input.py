@@ -87,6 +87,12 @@ PARAMETERS = {
     "deposit_return": ["session_id", "cancelled"],
     "product": ["fz"],
     "home": ["next", "lang"],
+    "faq": ["topic", "q"],
+    "certifications": ["page", "standard"],
+    "feed": ["tag", "category", "page"],
+    "sitemap": ["p"],
+    "robots": ["fz"],
+    "root": ["next"],
 }
 
 
@@ -111,7 +117,23 @@ def surfaces(demo_site, db):
             .filter(locale__language_code=code, content_type__model="blogindexpage")
             .first()
         )
+        faq = (
+            Page.objects.live()
+            .filter(locale__language_code=code, content_type__model="faqindexpage")
+            .first()
+        )
+        certifications = (
+            Page.objects.live()
+            .filter(locale__language_code=code, content_type__model="certificationindexpage")
+            .first()
+        )
         found[code] = {
+            "root": "/",
+            "sitemap": "/sitemap.xml",
+            "robots": "/robots.txt",
+            "faq": faq.url,
+            "certifications": certifications.url,
+            "feed": blog.url + "feed/rss/",
             "home": f"/{code}/",
             "search": f"/{code}/search/",
             "blog": blog.url,

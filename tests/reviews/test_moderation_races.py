@@ -4,12 +4,9 @@ Real threads against the real database: each thread has its own connection and i
 own logged-in client, and both post Wagtail's workflow "approve" URL together.
 """
 
-import threading
-
 import pytest
 from django.conf import settings
 from django.contrib.auth.models import Group, Permission
-from django.db import connection
 from django.test import Client
 from django.urls import reverse
 from wagtail.models import (
@@ -25,6 +22,7 @@ from wagtail.models import (
 
 from reviews.models import ReviewIndexPage, ReviewPage
 from reviews.services import ensure_moderation
+from tests.concurrency import at_once
 from tests.factories import HomePageFactory
 
 # serialized_rollback: the flush after the test would otherwise also remove the data
@@ -88,26 +86,9 @@ def test_two_moderators_approving_at_once_give_one_approval_and_no_500(review_in
         client.force_login(user)
         clients.append(client)
 
-    barrier = threading.Barrier(len(clients))
-    statuses = [None] * len(clients)
-    errors = []
+    responses = at_once(*[lambda c=c: c.post(url, {"comment": ""}) for c in clients])
+    statuses = [response.status_code for response in responses]
 
-    def approve(index):
-        try:
-            barrier.wait(timeout=10)
-            statuses[index] = clients[index].post(url, {"comment": ""}).status_code
-        except Exception as error:  # reported below: an assertion can't fail inside a thread
-            errors.append(error)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=approve, args=(i,)) for i in range(len(clients))]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-
-    assert not errors
     assert all(status is not None and status < 500 for status in statuses), statuses
     review.refresh_from_db()
     assert review.live
