@@ -1,5 +1,6 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class EmailStatus(models.TextChoices):
@@ -12,11 +13,11 @@ class OutgoingEmail(models.Model):
     """One email waiting for, or done with, delivery by the worker (see outbox/__init__.py)."""
 
     subject = models.TextField(_("subject"))
-    from_email = models.TextField(_("from"))
+    from_email = models.TextField(pgettext_lazy("email", "sender"))
     recipients = models.TextField(_("recipients"), help_text=_("To, Cc and Bcc addresses."))
     # The whole EmailMessage (outbox.serialization), attachments included, so the worker
     # rebuilds exactly what the caller wrote.
-    message = models.JSONField(_("message"))
+    message = models.JSONField(pgettext_lazy("email", "content"))
     status = models.CharField(
         _("status"), max_length=10, choices=EmailStatus.choices, default=EmailStatus.QUEUED
     )

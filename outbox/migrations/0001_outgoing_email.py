@@ -16,9 +16,9 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('subject', models.TextField(verbose_name='subject')),
-                ('from_email', models.TextField(verbose_name='from')),
+                ('from_email', models.TextField(verbose_name='sender')),
                 ('recipients', models.TextField(help_text='To, Cc and Bcc addresses.', verbose_name='recipients')),
-                ('message', models.JSONField(verbose_name='message')),
+                ('message', models.JSONField(verbose_name='content')),
                 ('status', models.CharField(choices=[('queued', 'Queued'), ('sent', 'Sent'), ('failed', 'Failed')], default='queued', max_length=10, verbose_name='status')),
                 ('attempts', models.PositiveSmallIntegerField(default=0, verbose_name='attempts')),
                 ('last_error', models.TextField(blank=True, verbose_name='last error')),
