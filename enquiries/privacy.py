@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.utils import timezone
 
+from outbox.models import OutgoingEmail
+
 from .models import Lead, StripeEvent
 
 PERSONAL_FIELDS = ("name", "company", "email", "phone", "message", "shipping_address", "topic")
@@ -32,6 +34,14 @@ def register(name: str, *, exporter=None, eraser=None) -> None:
     Registering the same name again replaces it (an app's ready() can run twice in tests).
     """
     _providers[name] = Provider(exporter=exporter, eraser=eraser)
+
+
+def emails_to(address: str):
+    """Queued and sent emails addressed to this person (review invitations, mostly).
+
+    The outbox keeps each email's full text, the buyer's name included.
+    """
+    return OutgoingEmail.objects.filter(recipients__icontains=address.strip())
 
 
 def leads_of(email: str):
@@ -91,6 +101,10 @@ def export_person(email: str) -> dict:
             for lead in leads
         ],
     }
+    data["emails_sent"] = [
+        {"subject": email.subject, "queued": email.created_at.isoformat(), "status": email.status}
+        for email in emails_to(email).order_by("created_at")
+    ]
     for provider in _providers.values():
         if provider.exporter is not None:
             data.update(provider.exporter(leads))
@@ -143,4 +157,5 @@ def erase_person(email: str) -> int:
                     provider.eraser(lead)
             anonymise(lead)
         count += 1
+    emails_to(email).delete()
     return count

@@ -196,3 +196,25 @@ def test_erase_removes_the_buyers_name_from_their_reviews(client, reviewed_lead)
         html = client.get(url).content.decode()
         assert "Bright and reliable" in html or "Brillantes" in html
         assert "Ana García" not in html and "Iluminación Ibérica" not in html
+
+
+def test_export_and_erase_cover_the_emails_sent_to_the_buyer():
+    from django.core.mail import send_mail
+
+    from outbox.models import OutgoingEmail
+
+    LeadFactory(email="ana@iberica.example", name="Ana García")
+    send_mail("How was your order, Ana García?", "Review us.", None, ["ana@iberica.example"])
+    send_mail("Moderation", "A review waits.", None, ["moderator@lumetra.example"])
+
+    out = StringIO()
+    call_command("buyer_data", "export", "ana@iberica.example", stdout=out)
+    assert [e["subject"] for e in json.loads(out.getvalue())["emails_sent"]] == [
+        "How was your order, Ana García?"
+    ]
+
+    call_command("buyer_data", "erase", "ana@iberica.example", stdout=StringIO())
+
+    assert list(OutgoingEmail.objects.values_list("recipients", flat=True)) == [
+        "moderator@lumetra.example"
+    ]
