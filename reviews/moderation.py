@@ -41,8 +41,13 @@ def refuse_a_second_decision(sender, instance, raw=False, using=None, **kwargs):
 
 
 def connect():
-    post_init.connect(remember_loaded_status, dispatch_uid="reviews.moderation.loaded")
-    pre_save.connect(refuse_a_second_decision, dispatch_uid="reviews.moderation.decision")
+    # Only for TaskState: post_init runs for every model instance the site loads.
+    post_init.connect(
+        remember_loaded_status, sender=TaskState, dispatch_uid="reviews.moderation.loaded"
+    )
+    pre_save.connect(
+        refuse_a_second_decision, sender=TaskState, dispatch_uid="reviews.moderation.decision"
+    )
 
 
 def stale_workflow_action(request, page):
