@@ -7,7 +7,7 @@ from django.db import transaction
 from django.utils import translation
 from hypothesis import HealthCheck
 from hypothesis import settings as hypothesis_settings
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Collection, Locale, Page, Site
 
 from tests.factories import HomePageFactory, StandardPageFactory
 
@@ -57,6 +57,21 @@ def locales(db):
     return {
         code: Locale.objects.get_or_create(language_code=code)[0] for code in ("en", "es", "ar")
     }
+
+
+@pytest.fixture
+def wagtail_base_rows(transactional_db):
+    """What Wagtail's migrations create, for tests that commit for real.
+
+    The flush that ends every such test (browser tests, race tests) also removes the
+    rows migrations made: the root collection and page, and the default Site.
+    """
+    locale, _ = Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+    if not Collection.get_first_root_node():
+        Collection.add_root(name="Root")
+    root = Page.get_first_root_node() or Page.add_root(title="Root", slug="root", locale=locale)
+    if not Site.objects.filter(is_default_site=True).exists():
+        Site.objects.create(hostname="localhost", port=80, root_page=root, is_default_site=True)
 
 
 def translate(page, locale, **fields):

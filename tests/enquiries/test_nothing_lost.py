@@ -56,7 +56,7 @@ def test_a_post_racing_past_the_token_check_gets_the_saved_lead_not_a_500(
 # Committed for real, so the three requests really race; serialized_rollback puts
 # back what Wagtail's migrations created (the flush after the test removes it).
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_the_same_form_posted_three_times_at_once_gives_one_lead(shop):
+def test_the_same_form_posted_three_times_at_once_gives_one_lead(wagtail_base_rows, shop):
     url = shop["enquiry"]["en"].url
     data = enquiry(shop["products"][:1])
 

@@ -36,7 +36,7 @@ def test_a_post_racing_past_the_token_check_gets_the_thank_you_page(
 # Committed for real so the requests race; serialized_rollback restores what
 # Wagtail's migrations created after the flush.
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_the_same_review_posted_three_times_at_once_is_saved_once(reviews_site):
+def test_the_same_review_posted_three_times_at_once_is_saved_once(wagtail_base_rows, reviews_site):
     data = review_data()
 
     responses = at_once(*[lambda: Client().post(WRITE, data)] * 3)
