@@ -84,8 +84,7 @@ def clean_text(value: str) -> str:
         if char in LINE_BREAKS:
             kept.append("\n")
         elif char == "\t" or (
-            unicodedata.category(char) not in {"Cc", "Cs", "Co", "Cn"}
-            and char not in BIDI_CONTROLS
+            unicodedata.category(char) not in {"Cc", "Cs", "Co", "Cn"} and char not in BIDI_CONTROLS
         ):
             kept.append(char)
     return "".join(kept).strip()
